@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace OpenRis.Web.Data.Postgres;
+
+/// <summary>The production database.</summary>
+public sealed class PostgresRisDbContext(DbContextOptions<PostgresRisDbContext> options, TimeProvider clock, AuditActor actor)
+    : RisDbContext(options, clock, actor);
+
+/// <summary>For <c>dotnet ef migrations add</c> (scripts/add-migration.sh); no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresRisDbContext>
+{
+    public PostgresRisDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRisDbContext>().UseNpgsql("Host=localhost").Options, TimeProvider.System, new AuditActor());
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Data;
+
+public abstract partial class RisDbContext
+{
+    private const int MaxAuditValueLength = 4000;
+
+    private static void ApplySoftDeleteFilters(ModelBuilder b)
+    {
+        b.Entity<OParlSystem>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Body>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<LegislativeTerm>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Organization>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Person>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Membership>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Meeting>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<AgendaItem>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Paper>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Consultation>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<DocumentFile>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+        b.Entity<Location>().HasQueryFilter(SoftDeleteFilter, e => !e.Deleted);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("OpenRIS saves asynchronously only: use SaveChangesAsync.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // OParl dates have seconds; PostgreSQL keeps microseconds. Stamping at microseconds keeps both providers equal.
+        var now = clock.GetUtcNow().UtcDateTime;
+        now = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+
+        var changed = StampChangedObjects(now);
+        var parents = await FindParentsToBumpAsync(changed, cancellationToken);
+        var audit = AuditEnabled ? CollectAudit(now) : [];
+
+        if (parents.Count == 0 && audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Ids of new rows exist only after the insert, so the audit rows and the parent bumps follow
+        // in the same transaction: either all of it lands, or nothing does.
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await BumpParentsAsync(parents, now, cancellationToken);
+        if (audit.Count > 0)
+        {
+            foreach (var (entry, row) in audit)
+            {
+                // The first key column names the row; link rows (MeetingOrganization) are named by their owner.
+                var key = entry.Metadata.FindPrimaryKey()!.Properties[0];
+                row.EntityId = entry.Property(key.Name).CurrentValue is long id ? id : 0;
+                if (row.Action == AuditAction.Added)
+                {
+                    row.Changes = DescribeChanges(entry, added: true);
+                }
+            }
+            AuditEntries.AddRange(audit.Select(a => a.Row));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Sets created/modified/revision and turns a removal of an OParl object into a tombstone.</summary>
+    private List<EntityEntry> StampChangedObjects(DateTime now)
+    {
+        var changed = new List<EntityEntry>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            changed.Add(entry);
+            if (entry.Entity is not OParlObject obj)
+            {
+                continue;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    obj.Created = now;
+                    obj.Modified = now;
+                    obj.Revision = 1;
+                    break;
+                case EntityState.Modified:
+                    obj.Modified = now;
+                    obj.Revision++;
+                    break;
+                case EntityState.Deleted:
+                    // OParl 1.1 §2.8: objects never disappear; they become tombstones.
+                    entry.State = EntityState.Modified;
+                    obj.Deleted = true;
+                    obj.Modified = now;
+                    obj.Revision++;
+                    break;
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Audit rows for everything about to be saved. Changes of edited rows are read now, while the
+    /// original values are at hand; the values of new rows after the insert, when keys are real.
+    /// </summary>
+    private List<(EntityEntry Entry, AuditEntry Row)> CollectAudit(DateTime now)
+    {
+        var rows = new List<(EntityEntry, AuditEntry)>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.Metadata.IsPropertyBag
+                || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Added,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ when entry.Entity is OParlObject { Deleted: true } && !(bool)entry.Property(nameof(OParlObject.Deleted)).OriginalValue! => AuditAction.Deleted,
+                _ => AuditAction.Modified,
+            };
+            var row = new AuditEntry { At = now, Actor = actor.Name, EntityType = entry.Metadata.ClrType.Name, Action = action };
+            if (action != AuditAction.Added)
+            {
+                row.Changes = DescribeChanges(entry, added: false);
+            }
+            rows.Add((entry, row));
+        }
+        return rows;
+    }
+
+    private static string? DescribeChanges(EntityEntry entry, bool added)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name is nameof(OParlObject.Id) or nameof(OParlObject.Created) or nameof(OParlObject.Modified) or nameof(OParlObject.Revision))
+            {
+                continue;
+            }
+            if (added && property.CurrentValue is not null)
+            {
+                changes[name] = [null, Shorten(property.CurrentValue)];
+            }
+            else if (!added && property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+            {
+                changes[name] = [Shorten(property.OriginalValue), Shorten(property.CurrentValue)];
+            }
+        }
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes);
+    }
+
+    private static object? Shorten(object? value) => value switch
+    {
+        string s when s.Length > MaxAuditValueLength => string.Concat(s.AsSpan(0, MaxAuditValueLength), "…"),
+        _ => value,
+    };
+}

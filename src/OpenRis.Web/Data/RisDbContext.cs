@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Data;
+
+/// <summary>
+/// The one model in the middle. Timestamps, soft delete, revisions, the bump of a parent's
+/// <c>modified</c> and the audit trail are kept here on save (see RisDbContext.Saving.cs), so that
+/// no page or import has to remember them. One subclass per provider carries that provider's
+/// migrations; add a migration to both with <c>scripts/add-migration.sh Name</c>.
+/// </summary>
+public abstract partial class RisDbContext(DbContextOptions options, TimeProvider clock, AuditActor actor) : DbContext(options)
+{
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    public DbSet<OParlSystem> Systems => Set<OParlSystem>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<LegislativeTerm> LegislativeTerms => Set<LegislativeTerm>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<DocumentFile> Files => Set<DocumentFile>();
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<PaperKind> PaperKinds => Set<PaperKind>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Signature> Signatures => Set<Signature>();
+    public DbSet<PaperOffice> PaperOffices => Set<PaperOffice>();
+    public DbSet<ImpactCheck> ImpactChecks => Set<ImpactCheck>();
+    public DbSet<ImpactAssessment> ImpactAssessments => Set<ImpactAssessment>();
+    public DbSet<PaperReference> PaperReferences => Set<PaperReference>();
+    public DbSet<MeetingOrganization> MeetingOrganizations => Set<MeetingOrganization>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Off only for bulk generation of synthetic data, where an audit row per object says nothing.</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in the database and stable when members are added.
+        configurationBuilder.Properties<PaperStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MeetingState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FileRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OfficeRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PaperOriginator>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PaperReferenceKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RisDbContext).Assembly);
+
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => typeof(OParlObject).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var entity = modelBuilder.Entity(type.ClrType);
+            entity.Property(nameof(OParlObject.Revision)).IsConcurrencyToken();
+            // Lists are crawled with modified_since in a stable order.
+            entity.HasIndex(nameof(OParlObject.Modified), nameof(OParlObject.Id));
+            if (typeof(BodyObject).IsAssignableFrom(type.ClrType))
+            {
+                entity.HasIndex(nameof(BodyObject.BodyId), nameof(OParlObject.Id));
+            }
+        }
+
+        ApplySoftDeleteFilters(modelBuilder);
+    }
+}

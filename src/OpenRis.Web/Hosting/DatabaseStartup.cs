@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenRis.Web.Data;
+using OpenRis.Web.Demo;
+using OpenRis.Web.Files;
+
+namespace OpenRis.Web.Hosting;
+
+public static partial class DatabaseStartup
+{
+    /// <summary>Migrates (unless switched off) and seeds the demo into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
+        await RunAgainstDatabaseAsync(options, async () =>
+        {
+            if (options.MigrateOnStart)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !await db.Bodies.IgnoreQueryFilters().AnyAsync(cancellationToken))
+            {
+                await DemoMunicipality.SeedAsync(db, scope.ServiceProvider.GetRequiredService<FileStore>(), cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>Turns the ways a database can be unreachable or misconfigured into one clear message.</summary>
+    public static async Task RunAgainstDatabaseAsync(DatabaseOptions options, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or ArgumentException or InvalidOperationException or TimeoutException
+            && e is not StartupException)
+        {
+            var what = options.Provider == DatabaseProvider.Postgres ? "the PostgreSQL database" : "the SQLite database";
+            throw new StartupException($"OpenRIS cannot use {what} (ConnectionStrings:OpenRis): {Innermost(e).Message}", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner && e is not DbException ? Innermost(inner) : e;
+}

@@ -1,0 +1,65 @@
+namespace OpenRis.Web.Model;
+
+/// <summary>OParl Meeting (Sitzung) of one or more organizations.</summary>
+public sealed class Meeting : BodyObject
+{
+    public string Name { get; set; } = "";
+    public MeetingState MeetingState { get; set; } = MeetingState.Scheduled;
+    public bool Cancelled { get; set; }
+
+    /// <summary>UTC; shown in Europe/Berlin.</summary>
+    public DateTime? Start { get; set; }
+
+    /// <summary>UTC; shown in Europe/Berlin.</summary>
+    public DateTime? End { get; set; }
+
+    /// <summary>A whole meeting can be closed to the public (GO NRW § 48 Abs. 2); usually only single items are.</summary>
+    public bool Public { get; set; } = true;
+
+    public long? LocationId { get; set; }
+    public Location? Location { get; set; }
+
+    /// <summary>Organizing bodies; the first is the lead (OParl Meeting.organization).</summary>
+    public List<MeetingOrganization> Organizations { get; set; } = [];
+
+    /// <summary>Persons actually present; filled after the meeting.</summary>
+    public List<Person> Participants { get; set; } = [];
+
+    public List<AgendaItem> AgendaItems { get; set; } = [];
+    public List<DocumentFile> Files { get; set; } = [];
+}
+
+/// <summary>The OParl strings are fixed by the spec's recommended values.</summary>
+public enum MeetingState
+{
+    Scheduled,
+    Invited,
+    Held,
+}
+
+public static class MeetingStateNames
+{
+    public static string ToOParl(this MeetingState state) => state switch
+    {
+        MeetingState.Scheduled => "terminiert",
+        MeetingState.Invited => "eingeladen",
+        MeetingState.Held => "durchgeführt",
+    };
+
+    public static string ToGerman(this MeetingState state) => state switch
+    {
+        MeetingState.Scheduled => "terminiert",
+        MeetingState.Invited => "eingeladen",
+        MeetingState.Held => "durchgeführt",
+    };
+}
+
+/// <summary>Ordered link from a meeting to an organizing organization.</summary>
+public sealed class MeetingOrganization
+{
+    public long MeetingId { get; set; }
+    public Meeting Meeting { get; set; } = null!;
+    public long OrganizationId { get; set; }
+    public Organization Organization { get; set; } = null!;
+    public int Position { get; set; }
+}

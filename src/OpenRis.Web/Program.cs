@@ -1,0 +1,23 @@
+using OpenRis.Web.Data;
+using OpenRis.Web.Hosting;
+
+try
+{
+    // appsettings.json is read from next to the program, wherever it is started from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddRisDefaults();
+    builder.AddRisData();
+    builder.Services.AddRazorPages();
+
+    var app = builder.Build();
+    app.UseRisDefaults();
+    app.MapHealth();
+    app.MapRazorPages();
+
+    return await CommandLine.RunAsync(app, args);
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync($"openris: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenRis.Web.Tests;
+
+/// <summary>OpenRIS in-process over HTTP, against a <see cref="TestDatabase"/>, with the demo seeded unless told otherwise.</summary>
+public sealed class RisApp(TestDatabase database, bool seedDemo = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
+    }
+
+    /// <summary>Starts the host (migrating and seeding) and returns a client that does not follow redirects.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
