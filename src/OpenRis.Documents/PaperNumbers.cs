@@ -13,7 +13,7 @@ public static partial class PaperNumbers
     // A number needs either a leading keyword or the full NNNN/YYYY shape, so that "1/2" or a
     // page range is not taken for a paper.
     [GeneratedRegex(
-        @"(?<keyword>\b(?:Vorlagen-?(?:nummer|nr\.?)|Vorlage|Drucksachen-?(?:nummer|nr\.?)|Drucksache|DS|Ds\.|Anfrage|Antrag)\s*(?:Nr\.?\s*)?)?(?<!\d)(?<number>\d{1,4})(?:-(?<suffix>\d{1,2}))?(?<separator>[/-])(?<year>\d{4}|\d{2})(?![\d/])",
+        @"(?<keyword>\b(?:Vorlagen-?(?:nummer|nr\.?)|Vorlage|Drucksachen-?(?:nummer|nr\.?)|Drucksache|DS|Ds\.|Anfrage|Antrag):?\s*(?:Nr\.?\s*)?)?(?<!\d)(?<number>\d{1,4})(?:-(?<suffix>\d{1,2}))?(?<separator>[/-])(?<year>\d{4}|\d{2})(?![\d/])",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

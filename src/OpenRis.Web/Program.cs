@@ -1,4 +1,5 @@
 using OpenRis.Web.Data;
+using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
 
 try
@@ -13,6 +14,7 @@ try
     app.UseRisDefaults();
     app.MapHealth();
     app.MapRazorPages();
+    app.MapFiles();
 
     return await CommandLine.RunAsync(app, args);
 }

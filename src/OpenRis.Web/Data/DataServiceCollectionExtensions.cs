@@ -12,7 +12,15 @@ public static class DataServiceCollectionExtensions
     /// <summary>Registers RisDbContext for the configured provider (SQLite unless Database:Provider=Postgres).</summary>
     public static IHostApplicationBuilder AddRisData(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseOptions options;
+        try
+        {
+            options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException($"The Database settings are invalid (Database:Provider is Sqlite or Postgres): {e.InnerException?.Message ?? e.Message}");
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<AuditActor>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RisDbContext>("database", tags: ["ready"]);
@@ -57,7 +65,14 @@ public static class DataServiceCollectionExtensions
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new StartupException($"OpenRIS cannot create the folder of the SQLite database {folder}: {e.Message}");
+                }
             }
         }
         return parsed.ToString();

@@ -43,7 +43,7 @@ internal sealed partial class DemoBuilder
 
         // 0853/2018: the Vorlage the answer refers to, deliberated in the Betriebsausschuss HABIT on 20.09.2018.
         var taskForce = Paper(PaperKindKeys.ResolutionDraft, "Einrichtung einer Task Force Digitalisierung im VB 2", null, "0853/2018", new(2018, 9, 6), Mayor);
-        taskForce.Summary = "Demo: Der Inhalt dieser Vorlage ist nicht Teil der Demodaten; sie steht hier, weil die Stellungnahme 0930/2018 auf sie verweist.";
+        taskForce.Summary = "Demo: Der Inhalt dieser Vorlage ist nicht Teil der Demodaten; sie steht hier, weil die Stellungnahme der Verwaltung zur Digitalisierungsstrategie auf sie verweist.";
         Office(taskForce, Habit, signedOff: true);
         Consult(taskForce, Habit20September2018, Items["habit-2018-09-20/3"], "Beratung", HabitCommittee, authoritative: true);
 
@@ -78,12 +78,12 @@ internal sealed partial class DemoBuilder
         }
         await AttachAsync(files, statement, FileRole.Main, "Öffentliche Stellungnahme 0930/2018", "0930-2018-stellungnahme.md", statementDocument, cancellationToken);
 
-        NonPublicAndDrafts();
+        await NonPublicAndDraftsAsync(files, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await LinkCitationsAsync(cancellationToken);
     }
 
-    private void NonPublicAndDrafts()
+    private async Task NonPublicAndDraftsAsync(FileStore files, CancellationToken cancellationToken)
     {
         // Non-public (GO NRW § 48 Abs. 2): a land matter of the council meeting, with its file.
         var land = Paper(PaperKindKeys.ResolutionDraft, "Verkauf einer Teilfläche in der Gemarkung Hagen", null, "0951/2018", new(2018, 9, 12), Mayor);
@@ -92,6 +92,8 @@ internal sealed partial class DemoBuilder
         land.Text = "Demo: Der Rat beschließt den Verkauf der Teilfläche zum Verkehrswert an den Meistbietenden.";
         Office(land, Office11, signedOff: true);
         Consult(land, Council27September2018, Items["rat-2018-09-27/II.1"], "Entscheidung", Council, authoritative: true);
+        await AttachAsync(files, land, FileRole.Main, "Lageplan und Wertgutachten", "0951-2018-lageplan.txt",
+            "Demo: Lageplan der Teilfläche, Wertgutachten und Name des Kaufinteressenten (nichtöffentlich).", cancellationToken);
 
         // A faction's draft, visible to that faction only.
         var draft = Paper(PaperKindKeys.Motion, "Antrag der CDU-Fraktion", "Freies WLAN in der Innenstadt", null, null, Cdu);
@@ -147,7 +149,7 @@ internal sealed partial class DemoBuilder
             Role = role,
             Name = name,
             FileName = fileName,
-            MimeType = "text/markdown",
+            MimeType = fileName.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown" : "text/plain",
             Date = paper.Date,
             Size = stored.Size,
             Sha512Checksum = stored.Sha512,

@@ -20,8 +20,9 @@ public static class CommandLine
           help        zeigt diese Hilfe
         """;
 
+    /// <summary>The verb is the first argument, unless that is an option (--urls …), in which case it is serve.</summary>
     public static string VerbOf(string[] args) =>
-        args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal))?.ToLowerInvariant() ?? "serve";
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0].ToLowerInvariant() : "serve";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {

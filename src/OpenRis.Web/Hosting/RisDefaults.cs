@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using OpenRis.Web.Data;
@@ -15,6 +18,8 @@ public static class RisDefaults
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        // German text stays readable in the HTML (ä, not &#xE4;); markup characters are still escaped.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHealthChecks();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

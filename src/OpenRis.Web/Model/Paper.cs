@@ -92,3 +92,10 @@ public static class PaperStatusNames
         PaperStatus.Withdrawn => "zurückgezogen",
     };
 }
+
+public static class PaperQueries
+{
+    /// <summary>Papers anyone may see: public and published, not deleted (the soft-delete filter).</summary>
+    public static IQueryable<Paper> PubliclyVisible(this IQueryable<Paper> papers) =>
+        papers.Where(p => p.Public && p.Status == PaperStatus.Published);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Pages;
+
+public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
+{
+    public string BodyName { get; private set; } = "";
+    public List<MeetingRow> UpcomingMeetings { get; private set; } = [];
+    public List<MeetingRow> RecentMeetings { get; private set; } = [];
+    public List<PaperRow> NewestPapers { get; private set; } = [];
+
+    public sealed record MeetingRow(long Id, string Name, DateTime? Start, bool Cancelled, string? Organization);
+
+    public sealed record PaperRow(long Id, string? Reference, string Name, string? Subject, string Kind, DateOnly? Date);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        BodyName = await db.Bodies.OrderBy(b => b.Id).Select(b => b.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var meetings = db.Meetings.Where(m => m.Public);
+        UpcomingMeetings = await Rows(meetings.Where(m => m.Start >= now).OrderBy(m => m.Start)).Take(5).ToListAsync(cancellationToken);
+        RecentMeetings = await Rows(meetings.Where(m => m.Start < now).OrderByDescending(m => m.Start)).Take(5).ToListAsync(cancellationToken);
+        NewestPapers = await db.Papers.PubliclyVisible()
+            .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
+            .Select(p => new PaperRow(p.Id, p.Reference ?? p.ParentPaper!.Reference, p.Name, p.Subject, p.Kind.Name, p.Date))
+            .Take(10).ToListAsync(cancellationToken);
+        ViewData["Title"] = BodyName;
+    }
+
+    private static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings) =>
+        meetings.Select(m => new MeetingRow(m.Id, m.Name, m.Start, m.Cancelled,
+            m.Organizations.OrderBy(o => o.Position).Select(o => o.Organization.Name).FirstOrDefault()));
+}
