@@ -1,6 +1,7 @@
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
+using OpenRis.Web.OParl;
 
 try
 {
@@ -8,13 +9,16 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddRisDefaults();
     builder.AddRisData();
+    builder.AddOParl();
     builder.Services.AddRazorPages();
 
     var app = builder.Build();
+    app.UseResponseCompression();
     app.UseRisDefaults();
     app.MapHealth();
     app.MapRazorPages();
     app.MapFiles();
+    app.MapOParl();
 
     return await CommandLine.RunAsync(app, args);
 }

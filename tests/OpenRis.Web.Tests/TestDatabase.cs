@@ -3,6 +3,7 @@ using Npgsql;
 using OpenRis.Web.Data;
 using OpenRis.Web.Data.Postgres;
 using OpenRis.Web.Data.Sqlite;
+using OpenRis.Web.OParl;
 
 namespace OpenRis.Web.Tests;
 
@@ -62,11 +63,14 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             DatabaseProvider.Sqlite => new SqliteRisDbContext(
                 new DbContextOptionsBuilder<SqliteRisDbContext>().UseSqlite(ConnectionString).Options,
-                clock ?? TimeProvider.System, new AuditActor { Name = actor }),
+                clock ?? TimeProvider.System, new AuditActor { Name = actor }, Projection),
             DatabaseProvider.Postgres => new PostgresRisDbContext(
                 new DbContextOptionsBuilder<PostgresRisDbContext>().UseNpgsql(ConnectionString).Options,
-                clock ?? TimeProvider.System, new AuditActor { Name = actor }),
+                clock ?? TimeProvider.System, new AuditActor { Name = actor }, Projection),
         };
+
+    /// <summary>The OParl projection as a test host at http://localhost renders it.</summary>
+    public static readonly OParlProjection Projection = new(new OParlOptions { BaseUrl = "http://localhost" });
 
     public async Task<RisDbContext> MigratedContextAsync(TimeProvider? clock = null)
     {
@@ -81,6 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:OpenRis"] = ConnectionString,
         ["Files:Root"] = FilesRoot,
+        ["OParl:BaseUrl"] = "http://localhost",
     };
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OpenRis.Web.Model;
+using OpenRis.Web.OParl;
 
 namespace OpenRis.Web.Data;
 
@@ -38,7 +39,11 @@ public abstract partial class RisDbContext
         var parents = await FindParentsToBumpAsync(changed, cancellationToken);
         var audit = AuditEnabled ? CollectAudit(now) : [];
 
-        if (parents.Count == 0 && audit.Count == 0)
+        var projected = Projection is null ? [] : changed
+            .Where(e => e.Entity is OParlObject)
+            .Select(e => (e.Entity, Type: e.Entity.GetType()))
+            .ToList();
+        if (parents.Count == 0 && audit.Count == 0 && projected.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -62,6 +67,12 @@ public abstract partial class RisDbContext
                 }
             }
             AuditEntries.AddRange(audit.Select(a => a.Row));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Projection is not null && (projected.Count > 0 || parents.Count > 0))
+        {
+            var keys = projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)).Concat(parents.Select(p => (p.Type, p.Id)));
+            await Projection.RefreshAsync(this, keys, now, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         if (transaction is not null)
@@ -118,7 +129,7 @@ public abstract partial class RisDbContext
         var rows = new List<(EntityEntry, AuditEntry)>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.Metadata.IsPropertyBag
+            if (entry.Entity is AuditEntry or OParlDocument or OParlProjectionState || entry.Metadata.IsPropertyBag
                 || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;

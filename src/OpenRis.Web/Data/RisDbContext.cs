@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Model;
+using OpenRis.Web.OParl;
 
 namespace OpenRis.Web.Data;
 
@@ -9,7 +10,7 @@ namespace OpenRis.Web.Data;
 /// no page or import has to remember them. One subclass per provider carries that provider's
 /// migrations; add a migration to both with <c>scripts/add-migration.sh Name</c>.
 /// </summary>
-public abstract partial class RisDbContext(DbContextOptions options, TimeProvider clock, AuditActor actor) : DbContext(options)
+public abstract partial class RisDbContext(DbContextOptions options, TimeProvider clock, AuditActor actor, OParlProjection? projection) : DbContext(options)
 {
     public const string SoftDeleteFilter = "SoftDelete";
 
@@ -35,6 +36,13 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<PaperReference> PaperReferences => Set<PaperReference>();
     public DbSet<MeetingOrganization> MeetingOrganizations => Set<MeetingOrganization>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
+
+    /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
+    public OParlProjection? Projection { get; set; } = projection;
+
+    /// <summary>The clock every save stamps with.</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>Off only for bulk generation of synthetic data, where an audit row per object says nothing.</summary>
     public bool AuditEnabled { get; set; } = true;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenRis.Web.Data;
 using OpenRis.Web.Demo;
 using OpenRis.Web.Files;
+using OpenRis.Web.OParl;
 
 namespace OpenRis.Web.Hosting;
 
@@ -21,6 +22,9 @@ public static partial class DatabaseStartup
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
+            // The stored OParl JSON follows the code and the base URL it was rendered for.
+            await scope.ServiceProvider.GetRequiredService<OParlProjection>()
+                .EnsureCurrentAsync(db, db.Clock.GetUtcNow().UtcDateTime, Console.Out, cancellationToken);
             if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !await db.Bodies.IgnoreQueryFilters().AnyAsync(cancellationToken))
             {
                 await DemoMunicipality.SeedAsync(db, scope.ServiceProvider.GetRequiredService<FileStore>(), cancellationToken);

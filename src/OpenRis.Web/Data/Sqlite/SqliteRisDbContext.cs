@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+using OpenRis.Web.OParl;
+
 namespace OpenRis.Web.Data.Sqlite;
 
 /// <summary>The embedded default: one file under data/, no setup.</summary>
-public sealed class SqliteRisDbContext(DbContextOptions<SqliteRisDbContext> options, TimeProvider clock, AuditActor actor)
-    : RisDbContext(options, clock, actor)
+public sealed class SqliteRisDbContext(DbContextOptions<SqliteRisDbContext> options, TimeProvider clock, AuditActor actor, OParlProjection? projection)
+    : RisDbContext(options, clock, actor, projection)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,5 +27,5 @@ public sealed class SqliteRisDbContext(DbContextOptions<SqliteRisDbContext> opti
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRisDbContext>
 {
     public SqliteRisDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteRisDbContext>().UseSqlite("Data Source=design.db").Options, TimeProvider.System, new AuditActor());
+        new(new DbContextOptionsBuilder<SqliteRisDbContext>().UseSqlite("Data Source=design.db").Options, TimeProvider.System, new AuditActor(), null);
 }

@@ -1272,6 +1272,61 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.OParl.OParlDocument", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ObjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("JsonOmitInternal")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Type", "ObjectId");
+
+                    b.HasIndex("Type", "BodyId", "ObjectId");
+
+                    b.ToTable("OParlDocuments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.OParl.OParlProjectionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OParlProjectionState");
+                });
+
             modelBuilder.Entity("PaperLocation", b =>
                 {
                     b.Property<long>("LocationId")

@@ -1226,6 +1226,61 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.OParl.OParlDocument", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JsonOmitInternal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Type", "ObjectId");
+
+                    b.HasIndex("Type", "BodyId", "ObjectId");
+
+                    b.ToTable("OParlDocuments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.OParl.OParlProjectionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OParlProjectionState");
+                });
+
             modelBuilder.Entity("PaperLocation", b =>
                 {
                     b.Property<long>("LocationId")

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+
+namespace OpenRis.Web.OParl;
+
+/// <summary>How OParl answers go out: UTF-8 JSON with ETag and Last-Modified, 304 on a match, the Error object on failure.</summary>
+internal static class OParlResponses
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    public static Task WriteAsync(HttpContext context, string json, DateTime lastModified) =>
+        WriteAsync(context, Encoding.UTF8.GetBytes(json), lastModified);
+
+    public static async Task WriteAsync(HttpContext context, byte[] body, DateTime lastModified)
+    {
+        // Weak: the same entity may travel gzip- or brotli-compressed.
+        var etag = $"W/\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"";
+        var response = context.Response;
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).ToString("R", CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-cache";
+        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentType = ContentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0)
+        {
+            return false;
+        }
+        var bare = etag[2..];
+        foreach (var candidate in EntityTagHeaderValue.ParseList(ifNoneMatch))
+        {
+            if (candidate.Tag == "*" || candidate.Tag.ToString() == bare)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The OParl Error object (OParl 1.1 §2.9), German message for people, debug for developers.</summary>
+    public static async Task ErrorAsync(HttpContext context, int status, string message, string? debug = null)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, OParlJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", OParlUrls.Namespace + "Error");
+            writer.WriteString("message", message);
+            if (debug is not null)
+            {
+                writer.WriteString("debug", debug);
+            }
+            writer.WriteEndObject();
+        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType;
+        context.Response.ContentLength = stream.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(stream.ToArray(), context.RequestAborted);
+        }
+    }
+
+    public static Task NotFoundAsync(HttpContext context) =>
+        ErrorAsync(context, StatusCodes.Status404NotFound, "Dieses Objekt gibt es nicht.", $"No OParl object at {context.Request.Path}.");
+}
