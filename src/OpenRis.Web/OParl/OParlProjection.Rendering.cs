@@ -57,6 +57,11 @@ public sealed partial class OParlProjection
             document.Modified = modified;
             document.Json = json;
             document.JsonOmitInternal = item.Visible && item.HasInternal ? item.Json(_internalOmitted, modified) : null;
+            // Said explicitly: bulk writers (the generator) save with automatic change detection off.
+            if (db.Entry(document).State == EntityState.Unchanged)
+            {
+                db.Entry(document).State = EntityState.Modified;
+            }
             changed.Add(item.Id);
         }
         return changed;
