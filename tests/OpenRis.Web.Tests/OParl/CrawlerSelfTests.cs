@@ -140,4 +140,21 @@ public sealed class CrawlerSelfTests
         Assert.Contains(crawler.Report.Details("spec:organization-list"), d => d.StartsWith(Api + "/organization/1/meeting: lists 0, but 1", StringComparison.Ordinal));
         Assert.Contains(crawler.Report.Details("spec:object-not-in-list"), d => d.StartsWith(Api + "/agendaitem/1 (AgendaItem)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task OneSidedLinks_AreReported()
+    {
+        var server = Fixture("minimal-1.1-valid");
+        var folder = SharedData.Path("oparl/fixtures-selfmade/minimal-1.1-valid");
+        var organization = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "organization/1.json")))!.AsObject();
+        organization.Remove("membership");
+        server.Overrides[Api + "/organization/1"] = organization.ToJsonString();
+        var page = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "body/1/organization.json")))!;
+        page["data"]![0] = organization.DeepClone();
+        server.Overrides[Api + "/body/1/organization"] = page.ToJsonString();
+
+        var crawler = await CrawlAsync(server);
+
+        Assert.Contains(crawler.Report.Details("checklist:inverse-link"), d => d.StartsWith(Api + "/membership/1 › organization", StringComparison.Ordinal));
+    }
 }

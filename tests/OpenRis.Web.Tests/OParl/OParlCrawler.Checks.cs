@@ -19,6 +19,7 @@ public sealed partial class OParlCrawler
         await CheckEmbeddedAsync();
         await CheckLinksAsync();
         await CheckBackReferencesAsync();
+        CheckInverseLinks();
         if (Options.Complete)
         {
             CheckEverythingIsListed();

@@ -51,6 +51,10 @@ public sealed partial class OParlRules
                     report.Fail("checklist:system-fields", $"{where}: System has no {property}");
                 }
                 break;
+            case "Person" when node["locationObject"] is JsonObject location && Text(node, "location") != Text(location, "id"):
+                // OParl 1.1 (spec issue #373): locationObject embeds the very Location that location links.
+                report.Fail("spec:person-location", $"{where}: locationObject is {Text(location, "id")}, location is {Text(node, "location") ?? "missing"}");
+                break;
             case "Body":
                 foreach (var list in BodyLists.Where(l => !node.ContainsKey(l)))
                 {

@@ -111,6 +111,14 @@ public sealed class OParlSite : IAsyncDisposable
         return site;
     }
 
+    /// <summary>A modified the JSON shows for a change made at <paramref name="at"/> on the fake clock (which moves on a little with every reading).</summary>
+    public static void AssertShownAt(DateTimeOffset at, string? shown, string what)
+    {
+        var instant = OParlRules.DateTime(shown);
+        Assert.True(instant is { } t && t >= at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)) && t <= at.AddSeconds(10),
+            $"{what}: modified {shown ?? "missing"}, but the change was made at {at:O}");
+    }
+
     /// <summary>The database id of the paper with this reference.</summary>
     public async Task<long> PaperIdAsync(string reference)
     {

@@ -154,6 +154,13 @@ public sealed class RuleSelfTests
     [Fact]
     public async Task StandaloneAndTombstone_Rules()
     {
+        var person = $$"""
+            { "id": "{{Api}}/person/1", "type": "https://schema.oparl.org/1.1/Person", "name": "Erik O. Schulz", "location": "{{Api}}/location/2",
+              "locationObject": { "id": "{{Api}}/location/1", "type": "https://schema.oparl.org/1.1/Location", "description": "Rathaus", {{Stamps}} }, {{Stamps}} }
+            """;
+        Assert.True((await CheckAsync(person, null, null)).Has("spec:person-location"));
+        (await CheckAsync(person, "location", $"\"{Api}/location/1\"")).AssertClean("a person whose location and locationObject agree");
+
         var item = $$"""{ "id": "{{Api}}/agendaItem/1", "type": "https://schema.oparl.org/1.1/AgendaItem", "order": 0, {{Stamps}} }""";
         Assert.True((await CheckAsync(item, null, null)).Has("spec:standalone-backreference"));
         (await CheckAsync(item, "meeting", $"\"{Api}/meeting/1\"")).AssertClean("an agenda item with its meeting");
