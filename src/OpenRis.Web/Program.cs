@@ -1,3 +1,4 @@
+using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
@@ -9,12 +10,14 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddRisDefaults();
     builder.AddRisData();
+    builder.AddRisAccounts();
     builder.AddOParl();
     builder.Services.AddRazorPages();
 
     var app = builder.Build();
     app.UseResponseCompression();
     app.UseRisDefaults();
+    app.UseRisAccounts();
     app.MapHealth();
     app.MapRazorPages();
     app.MapFiles();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Model;
 using OpenRis.Web.OParl;
@@ -8,9 +9,10 @@ namespace OpenRis.Web.Data;
 /// The one model in the middle. Timestamps, soft delete, revisions, the bump of a parent's
 /// <c>modified</c> and the audit trail are kept here on save (see RisDbContext.Saving.cs), so that
 /// no page or import has to remember them. One subclass per provider carries that provider's
-/// migrations; add a migration to both with <c>scripts/add-migration.sh Name</c>.
+/// migrations; add a migration to both with <c>scripts/add-migration.sh Name</c>. It also hosts the
+/// Identity tables (accounts), so one connection and one transaction cover everything.
 /// </summary>
-public abstract partial class RisDbContext(DbContextOptions options, TimeProvider clock, AuditActor actor, OParlProjection? projection) : DbContext(options)
+public abstract partial class RisDbContext(DbContextOptions options, TimeProvider clock, AuditActor actor, OParlProjection? projection) : IdentityUserContext<RisUser, long>(options)
 {
     public const string SoftDeleteFilter = "SoftDelete";
 
@@ -36,6 +38,10 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<PaperReference> PaperReferences => Set<PaperReference>();
     public DbSet<MeetingOrganization> MeetingOrganizations => Set<MeetingOrganization>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PaperTransition> PaperTransitions => Set<PaperTransition>();
+    public DbSet<PaperVersion> PaperVersions => Set<PaperVersion>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
@@ -57,15 +63,17 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
         configurationBuilder.Properties<PaperOriginator>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PaperReferenceKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RisRole>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RisDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RisDbContext).Assembly);
 
-        foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => typeof(OParlObject).IsAssignableFrom(t.ClrType)).ToList())
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(OParlObject).IsAssignableFrom(t.ClrType)).ToList())
         {
-            var entity = modelBuilder.Entity(type.ClrType);
+            var entity = builder.Entity(type.ClrType);
             entity.Property(nameof(OParlObject.Revision)).IsConcurrencyToken();
             // Lists are crawled with modified_since in a stable order.
             entity.HasIndex(nameof(OParlObject.Modified), nameof(OParlObject.Id));
@@ -75,6 +83,6 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
             }
         }
 
-        ApplySoftDeleteFilters(modelBuilder);
+        ApplySoftDeleteFilters(builder);
     }
 }

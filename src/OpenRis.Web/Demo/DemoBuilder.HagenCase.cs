@@ -47,6 +47,18 @@ internal sealed partial class DemoBuilder
         Office(taskForce, Habit, signedOff: true);
         Consult(taskForce, Habit20September2018, Items["habit-2018-09-20/3"], "Beratung", HabitCommittee, authoritative: true);
 
+        if (WithOpenCase)
+        {
+            await OpenCaseAsync(files, form, letter, statementDocument, cancellationToken);
+        }
+
+        await NonPublicAndDraftsAsync(files, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await LinkCitationsAsync(cancellationToken);
+    }
+
+    private async Task OpenCaseAsync(FileStore files, string form, string letter, string statementDocument, CancellationToken cancellationToken)
+    {
         // The inquiry of 14.09.2018, registered as 0930/2018, with the seed's texts word for word.
         var inquiry = Paper(PaperKindKeys.Inquiry, "Anfrage der Fraktion Hagen Aktiv", "E-Government - Digitalisierungsstrategie", "0930/2018", new(2018, 9, 14), HagenAktiv);
         inquiry.ReceivedAt = DemoMunicipality.Local(2018, 9, 14, 11, 30);
@@ -77,10 +89,6 @@ internal sealed partial class DemoBuilder
             question.AnswerPaper = statement;
         }
         await AttachAsync(files, statement, FileRole.Main, "Öffentliche Stellungnahme 0930/2018", "0930-2018-stellungnahme.md", statementDocument, cancellationToken);
-
-        await NonPublicAndDraftsAsync(files, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await LinkCitationsAsync(cancellationToken);
     }
 
     private async Task NonPublicAndDraftsAsync(FileStore files, CancellationToken cancellationToken)

@@ -57,6 +57,8 @@ internal sealed partial class DemoBuilder
 
     private void Agenda(Meeting meeting, string key, params (string Number, string Name, bool Public)[] items)
     {
+        // Replaying the case: its agenda item is added by the workflow on publication.
+        items = WithOpenCase ? items : items.Where(i => !i.Name.Contains("Digitalisierungsstrategie", StringComparison.Ordinal)).ToArray();
         for (var order = 0; order < items.Length; order++)
         {
             var item = new AgendaItem

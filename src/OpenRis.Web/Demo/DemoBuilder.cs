@@ -27,6 +27,9 @@ internal sealed partial class DemoBuilder(RisDbContext db)
     public Dictionary<string, PaperKind> Kinds { get; } = [];
     public Dictionary<string, ImpactCheck> Checks { get; } = [];
 
+    /// <summary>False: without 0930/2018, for replaying the case through the workflow.</summary>
+    public bool WithOpenCase { get; init; } = true;
+
     /// <summary>The body's seat, set once both rows exist (Body and Location point at each other).</summary>
     public void SeatOfBody() => Body.Location = db.Locations.Local.First(l => l.Description == "Rathaus an der Volme");
 
@@ -73,6 +76,11 @@ internal sealed partial class DemoBuilder(RisDbContext db)
             Kinds[kind.Key] = kind;
             db.PaperKinds.Add(kind);
         }
+        db.NumberSequences.AddRange(DemoMunicipality.DefaultNumberSequences());
+        // The counters stand where the demo's papers left them: 1159/2017, and 0951/2018 (or 0929/2018 before the case).
+        db.NumberCounters.AddRange(
+            new NumberCounter { SequenceKey = "default", Period = 2017, Last = 1159 },
+            new NumberCounter { SequenceKey = "default", Period = 2018, Last = WithOpenCase ? 951 : 929 });
         foreach (var check in DemoMunicipality.DefaultImpactChecks())
         {
             Checks[check.Key] = check;

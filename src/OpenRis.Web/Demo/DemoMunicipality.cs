@@ -14,9 +14,16 @@ public static partial class DemoMunicipality
 {
     private const string License = "https://creativecommons.org/licenses/by/4.0/";
 
-    public static async Task SeedAsync(RisDbContext db, FileStore files, CancellationToken cancellationToken = default)
+    public static Task SeedAsync(RisDbContext db, FileStore files, CancellationToken cancellationToken = default) =>
+        SeedAsync(db, files, withOpenCase: true, cancellationToken);
+
+    /// <param name="withOpenCase">
+    /// False leaves out the inquiry 0930/2018 and its answer, and sets the 2018 sequence to 929: the
+    /// state on the morning of 14.09.2018, so that the workflow can replay the case.
+    /// </param>
+    public static async Task SeedAsync(RisDbContext db, FileStore files, bool withOpenCase, CancellationToken cancellationToken = default)
     {
-        var demo = new DemoBuilder(db);
+        var demo = new DemoBuilder(db) { WithOpenCase = withOpenCase };
         demo.Structure();
         await db.SaveChangesAsync(cancellationToken);
         demo.SeatOfBody();
@@ -24,6 +31,13 @@ public static partial class DemoMunicipality
         await demo.HagenCaseAsync(files, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Hagen's scheme: four digits and the year, restarting every year (0930/2018).</summary>
+    public static List<NumberSequence> DefaultNumberSequences() =>
+    [
+        new() { Key = "default", Pattern = "{number:0000}/{year}", ResetsYearly = true },
+        new() { Key = "minutes", Pattern = "N/{number:000}/{year}", ResetsYearly = true },
+    ];
 
     /// <summary>The catalogue every new installation starts with; a city edits it to its own wording.</summary>
     public static List<PaperKind> DefaultPaperKinds() =>

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenRis.Web.Data;
 using OpenRis.Web.Demo;
 using OpenRis.Web.Files;
+using OpenRis.Web.Model;
 using OpenRis.Web.OParl;
 
 namespace OpenRis.Web.Hosting;
@@ -25,9 +27,16 @@ public static partial class DatabaseStartup
             // The stored OParl JSON follows the code and the base URL it was rendered for.
             await scope.ServiceProvider.GetRequiredService<OParlProjection>()
                 .EnsureCurrentAsync(db, db.Clock.GetUtcNow().UtcDateTime, Console.Out, cancellationToken);
-            if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed && !await db.Bodies.IgnoreQueryFilters().AnyAsync(cancellationToken))
+            if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
             {
-                await DemoMunicipality.SeedAsync(db, scope.ServiceProvider.GetRequiredService<FileStore>(), cancellationToken);
+                if (!await db.Bodies.IgnoreQueryFilters().AnyAsync(cancellationToken))
+                {
+                    await DemoMunicipality.SeedAsync(db, scope.ServiceProvider.GetRequiredService<FileStore>(), cancellationToken);
+                }
+                if (!await db.Users.AnyAsync(cancellationToken))
+                {
+                    await DemoAccounts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<RisUser>>(), cancellationToken);
+                }
             }
         });
     }

@@ -1,7 +1,7 @@
 namespace OpenRis.Web.Model;
 
 /// <summary>OParl Meeting (Sitzung) of one or more organizations.</summary>
-public sealed class Meeting : BodyObject
+public sealed partial class Meeting : BodyObject
 {
     public string Name { get; set; } = "";
     public MeetingState MeetingState { get; set; } = MeetingState.Scheduled;

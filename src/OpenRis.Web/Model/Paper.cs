@@ -1,7 +1,7 @@
 namespace OpenRis.Web.Model;
 
 /// <summary>OParl Paper (Drucksache / Vorlage): the unit the council works on.</summary>
-public sealed class Paper : BodyObject
+public sealed partial class Paper : BodyObject
 {
     /// <summary>Title as published, e.g. "Anfrage der Fraktion Hagen Aktiv – hier: E-Government - Digitalisierungsstrategie".</summary>
     public string Name { get; set; } = "";
@@ -75,6 +75,12 @@ public enum PaperStatus
     /// <summary>Numbered and routed by the council office.</summary>
     Registered,
 
+    /// <summary>A statement out for sign-off (Mitzeichnung) by the co-signing offices.</summary>
+    InCoSigning,
+
+    /// <summary>A statement signed off by every office, waiting for the approver's release.</summary>
+    AwaitingRelease,
+
     /// <summary>Released and published.</summary>
     Published,
 
@@ -88,6 +94,8 @@ public static class PaperStatusNames
         PaperStatus.Draft => "Entwurf",
         PaperStatus.Submitted => "eingereicht",
         PaperStatus.Registered => "registriert",
+        PaperStatus.InCoSigning => "in Mitzeichnung",
+        PaperStatus.AwaitingRelease => "zur Freigabe",
         PaperStatus.Published => "veröffentlicht",
         PaperStatus.Withdrawn => "zurückgezogen",
     };

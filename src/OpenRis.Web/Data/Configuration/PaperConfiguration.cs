@@ -17,6 +17,7 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.HasOne(p => p.OwnerOrganization).WithMany().HasForeignKey(p => p.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         paper.HasOne(p => p.ParentPaper).WithMany(p => p.SubordinatedPapers).HasForeignKey(p => p.ParentPaperId).OnDelete(DeleteBehavior.Restrict);
         paper.HasOne(p => p.Body).WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Restrict);
+        paper.HasOne(p => p.TargetMeeting).WithMany().HasForeignKey(p => p.TargetMeetingId).OnDelete(DeleteBehavior.Restrict);
 
         paper.HasMany(p => p.OriginatorPersons).WithMany().UsingEntity(
             "PaperOriginatorPerson",

@@ -47,6 +47,68 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("MeetingParticipant");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<long>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<long>", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -723,6 +785,50 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
+                {
+                    b.Property<string>("SequenceKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SequenceKey", "Period");
+
+                    b.ToTable("NumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.NumberSequence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResetsYearly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("NumberSequences");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.OParlSystem", b =>
                 {
                     b.Property<long>("Id")
@@ -932,6 +1038,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TargetMeetingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
@@ -942,6 +1051,8 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("PaperKindId");
 
                     b.HasIndex("ParentPaperId");
+
+                    b.HasIndex("TargetMeetingId");
 
                     b.HasIndex("BodyId", "Id");
 
@@ -1069,6 +1180,85 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("PaperReferences");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.PaperTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "At");
+
+                    b.ToTable("PaperTransitions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.PaperVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PaperVersions");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Person", b =>
                 {
                     b.Property<long>("Id")
@@ -1187,6 +1377,90 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.RisUser", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
@@ -1352,6 +1626,33 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasOne("OpenRis.Web.Model.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.RisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<long>", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.RisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<long>", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.RisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1618,6 +1919,11 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasForeignKey("ParentPaperId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("OpenRis.Web.Model.Meeting", "TargetMeeting")
+                        .WithMany()
+                        .HasForeignKey("TargetMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Body");
 
                     b.Navigation("Kind");
@@ -1625,6 +1931,8 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("OwnerOrganization");
 
                     b.Navigation("ParentPaper");
+
+                    b.Navigation("TargetMeeting");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.PaperOffice", b =>
@@ -1665,6 +1973,28 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("ToPaper");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.PaperTransition", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany("Transitions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.PaperVersion", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany("Versions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Person", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -1699,6 +2029,16 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("AnswerPaper");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.RisUser", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
@@ -1815,6 +2155,10 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Signatures");
 
                     b.Navigation("SubordinatedPapers");
+
+                    b.Navigation("Transitions");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Person", b =>

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity on the one RisDbContext: hashed passwords, lockout, a cookie for the
+    /// workspace pages. Public pages and the OParl API never require it and set no cookie.
+    /// </summary>
+    public static IHostApplicationBuilder AddRisAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddIdentityCore<RisUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<RisDbContext>()
+            .AddClaimsPrincipalFactory<RisClaimsFactory>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "openris.anmeldung";
+            o.LoginPath = "/anmelden";
+            o.LogoutPath = "/abmelden";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A signed-in user without the right role gets a plain 403 page, not a login loop.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization();
+        builder.AddOpenIdConnectLogin();
+        return builder;
+    }
+
+    public static WebApplication UseRisAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // The audit trail names the signed-in user for everything saved in this request.
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+            {
+                context.RequestServices.GetRequiredService<AuditActor>().Name = name;
+            }
+            await next(context);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Data.Configuration;
+
+internal sealed class WorkflowConfiguration :
+    IEntityTypeConfiguration<RisUser>,
+    IEntityTypeConfiguration<PaperTransition>,
+    IEntityTypeConfiguration<PaperVersion>,
+    IEntityTypeConfiguration<NumberSequence>,
+    IEntityTypeConfiguration<NumberCounter>
+{
+    public void Configure(EntityTypeBuilder<RisUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.Function).HasMaxLength(200);
+        user.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<PaperTransition> transition)
+    {
+        transition.HasOne(t => t.Paper).WithMany(p => p.Transitions).HasForeignKey(t => t.PaperId);
+        transition.Property(t => t.Actor).HasMaxLength(256);
+        transition.Property(t => t.Action).HasMaxLength(100);
+        transition.HasIndex(t => new { t.PaperId, t.At });
+    }
+
+    public void Configure(EntityTypeBuilder<PaperVersion> version)
+    {
+        version.HasOne(v => v.Paper).WithMany(p => p.Versions).HasForeignKey(v => v.PaperId);
+        version.Property(v => v.Actor).HasMaxLength(256);
+        version.Property(v => v.Reason).HasMaxLength(1000);
+        version.HasIndex(v => new { v.PaperId, v.Number }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<NumberSequence> sequence)
+    {
+        sequence.HasIndex(s => s.Key).IsUnique();
+        sequence.Property(s => s.Key).HasMaxLength(64);
+        sequence.Property(s => s.Pattern).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<NumberCounter> counter)
+    {
+        // The table name is fixed: PaperNumbering increments it with hand-written SQL.
+        counter.ToTable("NumberCounters");
+        counter.HasKey(c => new { c.SequenceKey, c.Period });
+        counter.Property(c => c.SequenceKey).HasMaxLength(64);
+    }
+}
