@@ -21,6 +21,7 @@ try
     app.MapHealth();
     app.MapRazorPages();
     app.MapFiles();
+    app.MapWorkspaceFiles();
     app.MapOParl();
 
     return await CommandLine.RunAsync(app, args);

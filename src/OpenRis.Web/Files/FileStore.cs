@@ -48,4 +48,7 @@ public sealed class FileStoreOptions
 
     /// <summary>Folder for file contents; next to the SQLite database by default.</summary>
     public string Root { get; set; } = "data/files";
+
+    /// <summary>Largest attachment a user may upload (bytes); 20 MB by default.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 }

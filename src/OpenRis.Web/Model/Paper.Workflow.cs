@@ -25,8 +25,11 @@ public sealed partial class Paper
         Status == PaperStatus.Draft && actor.ActsFor(OwnerOrganizationId)
         && actor.Role == (IsStatement ? RisRole.DepartmentClerk : RisRole.FactionOffice);
 
-    /// <summary>What is missing before a draft can be filed, as messages for the form's error summary.</summary>
-    public List<string> MissingForSubmission(IEnumerable<ImpactCheck> activeChecks)
+    /// <summary>
+    /// What is missing before a draft can be filed, as messages for the form's error summary.
+    /// <paramref name="requiredChecks"/> must be answered; every answer given must carry its explanation where the catalogue asks for one.
+    /// </summary>
+    public List<string> MissingForSubmission(IEnumerable<ImpactCheck> requiredChecks)
     {
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(Subject))
@@ -45,17 +48,16 @@ public sealed partial class Paper
         {
             missing.Add("Bitte geben Sie den Antragstext oder die Begründung an.");
         }
-        foreach (var check in activeChecks)
+        foreach (var check in requiredChecks)
         {
-            var assessment = ImpactAssessments.FirstOrDefault(a => a.ImpactCheckId == check.Id || a.ImpactCheck == check);
-            if (assessment is null || string.IsNullOrWhiteSpace(assessment.Option))
+            if (!ImpactAssessments.Any(a => (a.ImpactCheckId == check.Id || a.ImpactCheck == check) && !string.IsNullOrWhiteSpace(a.Option)))
             {
                 missing.Add($"Bitte beantworten Sie die Prüfung „{check.Title}“.");
             }
-            else if (check.RequiresExplanation(assessment.Option) && string.IsNullOrWhiteSpace(assessment.Explanation))
-            {
-                missing.Add($"Bitte erläutern Sie bei „{check.Title}“, inwiefern sie betroffen sind.");
-            }
+        }
+        foreach (var assessment in ImpactAssessments.Where(a => a.ImpactCheck is not null && a.ImpactCheck.RequiresExplanation(a.Option) && string.IsNullOrWhiteSpace(a.Explanation)))
+        {
+            missing.Add($"Bitte erläutern Sie bei „{assessment.ImpactCheck.Title}“ die Auswirkungen.");
         }
         if (Signatures.Count == 0)
         {
@@ -65,11 +67,11 @@ public sealed partial class Paper
     }
 
     /// <summary>The faction office files the draft with the council office: stamps the receipt and freezes the text.</summary>
-    public void Submit(IEnumerable<ImpactCheck> activeChecks, DateTime now, Actor actor)
+    public void Submit(IEnumerable<ImpactCheck> requiredChecks, DateTime now, Actor actor)
     {
         Require(actor.Role == RisRole.FactionOffice && actor.ActsFor(OwnerOrganizationId), "Nur die Geschäftsstelle der eigenen Fraktion kann diese Vorlage einreichen.");
         Require(Status == PaperStatus.Draft, $"Die Vorlage ist bereits {Status.ToGerman()} und kann nicht erneut eingereicht werden.");
-        var missing = MissingForSubmission(activeChecks);
+        var missing = MissingForSubmission(requiredChecks);
         Require(missing.Count == 0, string.Join(" ", missing));
         ReceivedAt = now;
         Date = DateOnly.FromDateTime(Berlin.ToLocal(now));

@@ -1,0 +1,28 @@
+namespace OpenRis.Web.Files;
+
+/// <summary>Checks an uploaded attachment: a PDF by its content (magic bytes), not by its name, and not too large.</summary>
+public static class PdfUpload
+{
+    private static readonly byte[] Magic = "%PDF-"u8.ToArray();
+
+    /// <summary>The bytes of a valid upload, or a German message saying what is wrong.</summary>
+    public static async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile file, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (file.Length == 0)
+        {
+            return (null, $"Die Datei „{file.FileName}“ ist leer.");
+        }
+        if (file.Length > maxBytes)
+        {
+            return (null, $"Die Datei „{file.FileName}“ ist mit {file.Length / 1024 / 1024.0:0.#} MB zu groß; erlaubt sind {maxBytes / 1024 / 1024} MB.");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        if (!content.AsSpan().StartsWith(Magic))
+        {
+            return (null, $"Die Datei „{file.FileName}“ ist kein PDF-Dokument. Bitte hängen Sie nur PDF-Dateien an.");
+        }
+        return (content, null);
+    }
+}

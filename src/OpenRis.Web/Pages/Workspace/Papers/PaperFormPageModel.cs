@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Accounts;
+using OpenRis.Web.Data;
+using OpenRis.Web.Files;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Pages.Workspace.Papers;
+
+/// <summary>What the new and edit pages of a faction's draft share: the form, its choices, the save.</summary>
+public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions) : PageModel
+{
+    [BindProperty]
+    public PaperForm Form { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? Attachment { get; set; }
+
+    [BindProperty]
+    public string? AttachmentName { get; set; }
+
+    public PaperFormChoices Choices { get; private set; } = null!;
+
+    protected RisDbContext Db => db;
+
+    protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Choices = await PaperFormChoices.LoadAsync(db, db.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Form.PadQuestions();
+    }
+
+    /// <summary>Validates, applies and saves; on any problem the page is shown again with everything as typed.</summary>
+    protected async Task<IActionResult> SaveAsync(Paper paper, CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        var actor = User.ToActor();
+        var kind = Choices.Kinds.FirstOrDefault(k => k.Id == Form.KindId);
+        if (kind is null)
+        {
+            ModelState.AddModelError("Form.KindId", "Bitte wählen Sie die Art der Vorlage.");
+        }
+        if (Form.TargetMeetingId is long meetingId && Choices.Meetings.All(m => m.Id != meetingId))
+        {
+            ModelState.AddModelError("Form.TargetMeetingId", "Diese Sitzung steht nicht mehr zur Auswahl.");
+        }
+        byte[]? upload = null;
+        if (Attachment is not null)
+        {
+            (upload, var error) = await PdfUpload.ReadAsync(Attachment, fileOptions.MaxUploadBytes, cancellationToken);
+            if (error is not null)
+            {
+                ModelState.AddModelError(nameof(Attachment), error + " Ihre übrigen Eingaben sind erhalten; bitte wählen Sie die Datei erneut.");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var faction = await db.Organizations.SingleAsync(o => o.Id == actor.OrganizationId, cancellationToken);
+        var trackedKind = await db.PaperKinds.SingleAsync(k => k.Id == kind!.Id, cancellationToken);
+        var checks = await db.ImpactChecks.Where(c => c.Active).ToListAsync(cancellationToken);
+        Form.ApplyTo(paper, trackedKind, checks, faction);
+        if (upload is not null)
+        {
+            var stored = await files.SaveAsync(upload, cancellationToken);
+            paper.Files.Add(new DocumentFile
+            {
+                BodyId = paper.BodyId,
+                Paper = paper,
+                Role = FileRole.Auxiliary,
+                Name = string.IsNullOrWhiteSpace(AttachmentName) ? Path.GetFileNameWithoutExtension(Attachment!.FileName) : AttachmentName.Trim(),
+                FileName = Path.GetFileName(Attachment!.FileName),
+                MimeType = "application/pdf",
+                Size = stored.Size,
+                Sha512Checksum = stored.Sha512,
+                Public = paper.Public,
+            });
+        }
+        if (paper.Id != 0)
+        {
+            // Stale edit: the save carries the revision the form was loaded with.
+            db.Entry(paper).Property(p => p.Revision).OriginalValue = Form.Revision;
+            db.Entry(paper).Property(p => p.Name).IsModified = true;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Die Vorlage wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind unten erhalten; bitte vergleichen Sie sie mit dem aktuellen Stand und speichern Sie erneut.");
+            var current = await db.Papers.AsNoTracking().Where(p => p.Id == paper.Id).Select(p => p.Revision).FirstAsync(cancellationToken);
+            Form.Revision = current;
+            ModelState.Remove("Form.Revision");
+            return Page();
+        }
+        TempData["Message"] = "Der Entwurf ist gespeichert.";
+        return Redirect($"/arbeitsbereich/vorlagen/{paper.Id}");
+    }
+}

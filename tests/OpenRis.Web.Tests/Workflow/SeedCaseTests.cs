@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using OpenRis.Web.Data;
+using OpenRis.Web.Demo;
+using OpenRis.Web.Files;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Tests.Workflow;
+
+/// <summary>
+/// The Hagen case 0930/2018 replayed over HTTP, each role clicking through its own pages: filed on
+/// 14.09.2018 for the council meeting of 27.09.2018, registered, answered by Amt 11, co-signed by
+/// HABIT, released by the Oberbürgermeister, published with the answer on the council's agenda.
+/// </summary>
+public sealed class SeedCaseTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>The demo as it stood on the morning of 14.09.2018: without the inquiry, the 2018 sequence at 929.</summary>
+    internal static async Task<(RisApp App, FakeTimeProvider Clock)> StartBeforeTheCaseAsync(TestDatabase database)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2018, 9, 14, 11, 30, 0, TimeSpan.FromHours(2)));
+        await using (var db = await database.MigratedContextAsync(clock))
+        {
+            await DemoMunicipality.SeedAsync(db, new FileStore(new FileStoreOptions { Root = database.FilesRoot }), withOpenCase: false, Token);
+        }
+        return (new RisApp(database, seedDemo: true, clock: clock), clock);
+    }
+
+    internal static async Task<long> FileInquiryAsync(RisApp app)
+    {
+        var faction = await app.SignInAsync(DemoAccounts.FactionOffice);
+        var form = await faction.PageAsync("/arbeitsbereich/vorlagen/neu");
+        using var saved = await faction.SubmitAsync("/arbeitsbereich/vorlagen/neu", "Entwurf speichern", new()
+        {
+            ["Form.KindId"] = form.Option("Form.KindId", "Anfrage nach § 5 GeschO"),
+            ["Form.Subject"] = "E-Government - Digitalisierungsstrategie",
+            ["Form.TargetMeetingId"] = form.Option("Form.TargetMeetingId", "27.09.2018"),
+            ["Form.Questions[0]"] = HagenTexts.Question1,
+            ["Form.Questions[1]"] = HagenTexts.Question2,
+            ["Form.Questions[2]"] = HagenTexts.Question3,
+            ["Form.Reasoning"] = HagenTexts.Reasoning,
+            ["Form.Impacts[0].Option"] = "sind nicht betroffen",
+            ["Form.SignerName"] = "Dr. Josef Bücker",
+            ["Form.SignerFunction"] = "Fraktionsvorsitzender Hagen Aktiv",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var path = saved.Location();
+        using var submitted = await faction.SubmitAsync(path, "Beim Ratsbüro einreichen", []);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        return long.Parse(path.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SeedCase_FiledRegisteredAnsweredReleased_IsPublishedOnTheCouncilAgenda(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (app, clock) = await StartBeforeTheCaseAsync(database);
+        await using var _ = app;
+
+        // 14.09.2018, 11:30: the faction office of Hagen Aktiv files the inquiry.
+        var inquiryId = await FileInquiryAsync(app);
+        var inquiryPath = $"/arbeitsbereich/vorlagen/{inquiryId}";
+
+        // The council office registers it and routes it to Amt 11, with HABIT co-signing.
+        clock.Advance(TimeSpan.FromHours(2));
+        var office = await app.SignInAsync(DemoAccounts.CouncilOffice);
+        var inbox = await office.PageAsync("/arbeitsbereich");
+        Assert.Contains("E-Government - Digitalisierungsstrategie", inbox.Body!.TextContent, StringComparison.Ordinal);
+        var registerPage = await office.PageAsync($"{inquiryPath}/registrieren");
+        using (var registered = await office.SubmitAsync($"{inquiryPath}/registrieren", "Registrieren", new()
+        {
+            ["LeadOfficeId"] = registerPage.Option("LeadOfficeId", "Amt 11"),
+            ["DueDate"] = "2018-09-26",
+        }, multi: new() { ["CoSigningOfficeIds"] = [registerPage.Option("LeadOfficeId", "HABIT")] }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+        var shown = await office.PageAsync(inquiryPath);
+        Assert.Contains("0930/2018", shown.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+
+        // Amt 11 drafts the statement and answers the three questions.
+        clock.Advance(TimeSpan.FromDays(4));
+        var clerk = await app.SignInAsync(DemoAccounts.Clerk);
+        using var started = await clerk.SubmitAsync(inquiryPath, "Stellungnahme entwerfen", []);
+        var statementPath = started.Location();
+        Assert.NotEqual(inquiryPath, statementPath);
+        using (var answered = await clerk.SubmitAsync($"{statementPath}/stellungnahme", "Antworten speichern", new()
+        {
+            ["Text"] = HagenTexts.StatementIntro,
+            ["Answers[0]"] = HagenTexts.Answer1,
+            ["Answers[1]"] = HagenTexts.Answer2,
+            ["Answers[2]"] = HagenTexts.Answer3,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+        using (var handed = await clerk.SubmitAsync(statementPath, "Zur Mitzeichnung", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
+        }
+
+        // HABIT co-signs; the Oberbürgermeister releases on 26.09.2018.
+        var habit = await app.SignInAsync(DemoAccounts.CoSigningClerk);
+        using (var signed = await habit.SubmitAsync(statementPath, "Mitzeichnen", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        }
+        clock.Advance(TimeSpan.FromDays(3));
+        var mayor = await app.SignInAsync(DemoAccounts.Approver);
+        using (var released = await mayor.SubmitAsync(statementPath, "Freigeben", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        }
+
+        // The public sees inquiry and answer together, with the cited papers linked.
+        await using var db = database.NewContext();
+        var inquiry = await db.Papers.Include(p => p.Consultations).ThenInclude(c => c.AgendaItem).ThenInclude(i => i!.Meeting)
+            .SingleAsync(p => p.Id == inquiryId, Token);
+        Assert.Equal("0930/2018", inquiry.Reference);
+        Assert.Equal(PaperStatus.Published, inquiry.Status);
+        Assert.Equal(new DateOnly(2018, 9, 14), inquiry.Date);
+        var item = Assert.Single(inquiry.Consultations).AgendaItem!;
+        Assert.Equal("I.4.1", item.Number);
+        Assert.Equal(new DateTime(2018, 9, 27, 13, 0, 0, DateTimeKind.Utc), item.Meeting.Start);
+
+        var anonymous = app.Client();
+        var page = await anonymous.PageAsync($"/vorlagen/{inquiryId}");
+        var text = page.Body!.TextContent;
+        Assert.Contains("0930/2018", page.QuerySelector("h1")!.TextContent + text, StringComparison.Ordinal);
+        foreach (var part in new[] { HagenTexts.Question1, HagenTexts.Question2, HagenTexts.Question3, HagenTexts.Answer2, HagenTexts.Answer3 }
+            .Concat(HagenTexts.Answer1.Split("\n\n")).Concat(HagenTexts.Reasoning.Split("\n\n")))
+        {
+            Assert.Contains(part, text, StringComparison.Ordinal);
+        }
+        Assert.Contains("gez. Erik O. Schulz", text, StringComparison.Ordinal);
+        Assert.Contains("f. d. R. Karin Nigbur-Martini", text, StringComparison.Ordinal);
+        var links = page.QuerySelectorAll("a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        var earlier = await db.Papers.SingleAsync(p => p.Reference == "1159/2017", Token);
+        var taskForce = await db.Papers.SingleAsync(p => p.Reference == "0853/2018", Token);
+        Assert.Contains(("Vorlagennummer 1159/2017", $"/vorlagen/{earlier.Id}"), links);
+        Assert.Contains(("Vorlage 0853/2018", $"/vorlagen/{taskForce.Id}"), links);
+
+        var cited = await anonymous.PageAsync($"/vorlagen/{taskForce.Id}");
+        Assert.Contains("0930/2018", cited.QuerySelectorAll("h2").Single(h => h.TextContent == "Zitiert in").NextElementSibling!.TextContent, StringComparison.Ordinal);
+    }
+}
