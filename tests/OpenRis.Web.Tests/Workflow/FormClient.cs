@@ -71,6 +71,14 @@ internal static class FormClient
         return await client.PostAsync(new Uri(action, UriKind.Relative), content, Token);
     }
 
+    /// <summary>A bare POST with a valid antiforgery token (taken from the workspace page), as a forged or stale form would send.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string path)
+    {
+        var page = await client.PageAsync("/arbeitsbereich");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Token);
+    }
+
     /// <summary>The value of an option of a select, found by its visible text.</summary>
     public static string Option(this IHtmlDocument page, string selectName, string textContains) =>
         page.QuerySelectorAll<IHtmlSelectElement>($"select[name='{selectName}']").Single().Options
