@@ -49,7 +49,8 @@ public sealed class DeadlineRule
     {
         var deadline = FilingDeadline(meetingStart);
         var onTime = receivedAt <= deadline;
-        var rule = $"{Label}: {Describe(FilingPeriod, FilingUnit)} vor der Sitzung am {German.Date(meetingStart)}";
+        var name = LegalBasis is null ? Label : $"{Label} ({LegalBasis})";
+        var rule = $"{name}: {Describe(FilingPeriod, FilingUnit)} vor der Sitzung am {German.Date(meetingStart)}";
         var explanation = onTime
             ? $"Fristgerecht eingegangen am {German.DateTime(receivedAt)}. {rule}; Frist endet am {German.Deadline(deadline, CutOffTime)}."
             : $"Verspätet eingegangen am {German.DateTime(receivedAt)}. {rule}; die Frist endete am {German.Deadline(deadline, CutOffTime)}. "

@@ -67,7 +67,7 @@ public sealed class DeadlineRuleTests
         Assert.True(check.OnTime);
         Assert.Equal(new DateTimeOffset(2018, 9, 18, 23, 59, 59, TimeSpan.FromHours(2)).AddTicks(9_999_999), check.Deadline);
         Assert.StartsWith("Fristgerecht eingegangen am Fr., 14.09.2018, 10:00 Uhr.", check.Explanation, StringComparison.Ordinal);
-        Assert.Contains("Anfragen: 9 Kalendertage vor der Sitzung am Do., 27.09.2018", check.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Anfragen (§ 5 Abs. 1 GeschO): 9 Kalendertage vor der Sitzung am Do., 27.09.2018", check.Explanation, StringComparison.Ordinal);
         Assert.Contains("Frist endet am Di., 18.09.2018, 24:00 Uhr", check.Explanation, StringComparison.Ordinal);
     }
 
