@@ -22,6 +22,7 @@ try
     app.MapRazorPages();
     app.MapFiles();
     app.MapWorkspaceFiles();
+    app.MapOfficialDocuments();
     app.MapOParl();
 
     return await CommandLine.RunAsync(app, args);

@@ -37,11 +37,13 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<ImpactAssessment> ImpactAssessments => Set<ImpactAssessment>();
     public DbSet<PaperReference> PaperReferences => Set<PaperReference>();
     public DbSet<MeetingOrganization> MeetingOrganizations => Set<MeetingOrganization>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PaperTransition> PaperTransitions => Set<PaperTransition>();
     public DbSet<PaperVersion> PaperVersions => Set<PaperVersion>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
@@ -64,6 +66,9 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
         configurationBuilder.Properties<PaperReferenceKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<RisRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CommitmentStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DeadlineUnit>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AnswerDueBasis>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -86,6 +86,7 @@ internal sealed partial class DemoBuilder(RisDbContext db)
             Checks[check.Key] = check;
             db.ImpactChecks.Add(check);
         }
+        DeadlineRules();
 
         Organizations(townHall);
         People();

@@ -52,6 +52,18 @@ public sealed class SeedCaseTests
         return long.Parse(path.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static async Task<string> PdfTextAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Token));
+        return string.Join("\n", pdf.GetPages().Select(p => UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(p)));
+    }
+
+    /// <summary>Line breaks of the PDF layout differ from the source; words and their order must not.</summary>
+    private static string Squash(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task SeedCase_FiledRegisteredAnsweredReleased_IsPublishedOnTheCouncilAgenda(string provider)
@@ -80,6 +92,7 @@ public sealed class SeedCaseTests
         }
         var shown = await office.PageAsync(inquiryPath);
         Assert.Contains("0930/2018", shown.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Fristgerecht eingegangen am Fr., 14.09.2018", shown.QuerySelector("dd.deadline.on-time")!.TextContent, StringComparison.Ordinal);
 
         // Amt 11 drafts the statement and answers the three questions.
         clock.Advance(TimeSpan.FromDays(4));
@@ -96,6 +109,10 @@ public sealed class SeedCaseTests
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+        using (var confirmed = await clerk.SubmitAsync($"{statementPath}/zusagen", "Zusagen übernehmen", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
         using (var handed = await clerk.SubmitAsync(statementPath, "Zur Mitzeichnung", []))
         {
@@ -142,6 +159,27 @@ public sealed class SeedCaseTests
         var taskForce = await db.Papers.SingleAsync(p => p.Reference == "0853/2018", Token);
         Assert.Contains(("Vorlagennummer 1159/2017", $"/vorlagen/{earlier.Id}"), links);
         Assert.Contains(("Vorlage 0853/2018", $"/vorlagen/{taskForce.Id}"), links);
+
+        // The official documents carry the seed's texts, text-selectable.
+        var statementId = long.Parse(statementPath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var pdfText = await PdfTextAsync(anonymous, $"/vorlagen/{statementId}/dokument.pdf");
+        Assert.Contains("0930/2018", pdfText, StringComparison.Ordinal);
+        Assert.Contains("Digitalisierungsstrategie", pdfText, StringComparison.Ordinal);
+        Assert.Contains("Erik O. Schulz", pdfText, StringComparison.Ordinal);
+        Assert.Contains(Squash(HagenTexts.Answer2), Squash(pdfText), StringComparison.Ordinal);
+        Assert.Contains(Squash(HagenTexts.Question3), Squash(await PdfTextAsync(anonymous, $"/vorlagen/{inquiryId}/dokument.pdf")), StringComparison.Ordinal);
+
+        // Both promises are tracked; on 01.07.2019 the one due at the end of Q2 2019 is overdue.
+        var commitments = await db.Commitments.Where(c => c.PaperId == statementId).ToListAsync(Token);
+        Assert.Equal(2, commitments.Count);
+        Assert.Contains(commitments, c => c.DueDate == new DateOnly(2019, 6, 30));
+        Assert.Contains(commitments, c => c.RecurringOrganizationId != null);
+        clock.SetUtcNow(new DateTimeOffset(2019, 7, 1, 8, 0, 0, TimeSpan.Zero));
+        var dashboard = await anonymous.PageAsync("/zusagen");
+        var overdue = dashboard.QuerySelector("ul.commitments.overdue")!.TextContent;
+        Assert.Contains("Ende des 2. Quartals 2019", overdue, StringComparison.Ordinal);
+        Assert.Contains("30.06.2019", overdue, StringComparison.Ordinal);
+        Assert.Contains("Betriebsausschuss HABIT", dashboard.QuerySelector("ul.commitments.open")!.TextContent, StringComparison.Ordinal);
 
         var cited = await anonymous.PageAsync($"/vorlagen/{taskForce.Id}");
         Assert.Contains("0930/2018", cited.QuerySelectorAll("h2").Single(h => h.TextContent == "Zitiert in").NextElementSibling!.TextContent, StringComparison.Ordinal);

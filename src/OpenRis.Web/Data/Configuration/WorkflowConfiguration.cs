@@ -9,8 +9,19 @@ internal sealed class WorkflowConfiguration :
     IEntityTypeConfiguration<PaperTransition>,
     IEntityTypeConfiguration<PaperVersion>,
     IEntityTypeConfiguration<NumberSequence>,
-    IEntityTypeConfiguration<NumberCounter>
+    IEntityTypeConfiguration<NumberCounter>,
+    IEntityTypeConfiguration<Commitment>
 {
+    public void Configure(EntityTypeBuilder<Commitment> commitment)
+    {
+        commitment.HasOne(c => c.Paper).WithMany().HasForeignKey(c => c.PaperId).OnDelete(DeleteBehavior.Restrict);
+        commitment.HasOne(c => c.FulfilledByPaper).WithMany().HasForeignKey(c => c.FulfilledByPaperId).OnDelete(DeleteBehavior.Restrict);
+        commitment.HasOne(c => c.RecurringOrganization).WithMany().HasForeignKey(c => c.RecurringOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        commitment.HasIndex(c => new { c.Status, c.DueDate });
+        commitment.Property(c => c.Recurrence).HasMaxLength(200);
+        commitment.Property(c => c.ConfirmedBy).HasMaxLength(256);
+    }
+
     public void Configure(EntityTypeBuilder<RisUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(200);

@@ -306,6 +306,63 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("Bodies");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FulfilledByPaperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("RecurringOrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfilledByPaperId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("RecurringOrganizationId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("Commitments");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
                 {
                     b.Property<long>("Id")
@@ -366,6 +423,66 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("AnswerPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeOnly?>("CutOffTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("FilingPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilingUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("InvitationPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvitationUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("PaperKindId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperKindId");
+
+                    b.HasIndex("BodyId", "PaperKindId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
@@ -1742,6 +1859,31 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Location");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Paper", "FulfilledByPaper")
+                        .WithMany()
+                        .HasForeignKey("FulfilledByPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Organization", "RecurringOrganization")
+                        .WithMany()
+                        .HasForeignKey("RecurringOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FulfilledByPaper");
+
+                    b.Navigation("Paper");
+
+                    b.Navigation("RecurringOrganization");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
@@ -1773,6 +1915,24 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Meeting");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.PaperKind", "PaperKind")
+                        .WithMany()
+                        .HasForeignKey("PaperKindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+
+                    b.Navigation("PaperKind");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

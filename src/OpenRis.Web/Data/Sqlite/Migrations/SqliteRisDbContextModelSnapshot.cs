@@ -292,6 +292,61 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Bodies");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FulfilledByPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecurringOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FulfilledByPaperId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("RecurringOrganizationId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("Commitments");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
                 {
                     b.Property<long>("Id")
@@ -350,6 +405,64 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("CutOffTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilingPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilingUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitationPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaperKindId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperKindId");
+
+                    b.HasIndex("BodyId", "PaperKindId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
@@ -1686,6 +1799,31 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Location");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Paper", "FulfilledByPaper")
+                        .WithMany()
+                        .HasForeignKey("FulfilledByPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Organization", "RecurringOrganization")
+                        .WithMany()
+                        .HasForeignKey("RecurringOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FulfilledByPaper");
+
+                    b.Navigation("Paper");
+
+                    b.Navigation("RecurringOrganization");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
@@ -1717,6 +1855,24 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Meeting");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.PaperKind", "PaperKind")
+                        .WithMany()
+                        .HasForeignKey("PaperKindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+
+                    b.Navigation("PaperKind");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

@@ -18,6 +18,9 @@ public sealed class ShowModel(RisDbContext db) : PageModel
     [BindProperty]
     public string? Comment { get; set; }
 
+    /// <summary>Filing deadline of the target meeting: for a draft against now, afterwards against the receipt.</summary>
+    public DeadlineCheck? Deadline { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -139,6 +142,12 @@ public sealed class ShowModel(RisDbContext db) : PageModel
             return false;
         }
         Paper = paper;
+        if (!paper.IsStatement && paper.TargetMeeting?.Start is { } start)
+        {
+            var rules = await db.DeadlineRules.AsNoTracking().Where(r => r.BodyId == paper.BodyId).ToListAsync(cancellationToken);
+            Deadline = DeadlineRule.Resolve(rules, paper.BodyId, paper.PaperKindId)
+                ?.Check(Berlin.ToOffset(paper.ReceivedAt ?? Now), Berlin.ToOffset(start));
+        }
         ViewData["Title"] = paper.DisplayReference is { } reference ? $"{reference} {paper.Name}" : paper.Name;
         return true;
     }

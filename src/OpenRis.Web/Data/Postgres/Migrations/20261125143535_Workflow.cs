@@ -55,6 +55,46 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BodyId = table.Column<long>(type: "bigint", nullable: false),
+                    PaperId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecurringOrganizationId = table.Column<long>(type: "bigint", nullable: true),
+                    Recurrence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FulfilledByPaperId = table.Column<long>(type: "bigint", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organizations_RecurringOrganizationId",
+                        column: x => x.RecurringOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Papers_FulfilledByPaperId",
+                        column: x => x.FulfilledByPaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -224,6 +264,26 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitments_FulfilledByPaperId",
+                table: "Commitments",
+                column: "FulfilledByPaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_PaperId",
+                table: "Commitments",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RecurringOrganizationId",
+                table: "Commitments",
+                column: "RecurringOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_DueDate",
+                table: "Commitments",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NumberSequences_Key",
                 table: "NumberSequences",
                 column: "Key",
@@ -264,6 +324,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "NumberCounters");

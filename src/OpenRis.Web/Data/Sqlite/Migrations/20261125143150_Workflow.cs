@@ -54,6 +54,46 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaperId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecurringOrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recurrence = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FulfilledByPaperId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organizations_RecurringOrganizationId",
+                        column: x => x.RecurringOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Papers_FulfilledByPaperId",
+                        column: x => x.FulfilledByPaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -223,6 +263,26 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitments_FulfilledByPaperId",
+                table: "Commitments",
+                column: "FulfilledByPaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_PaperId",
+                table: "Commitments",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RecurringOrganizationId",
+                table: "Commitments",
+                column: "RecurringOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_DueDate",
+                table: "Commitments",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NumberSequences_Key",
                 table: "NumberSequences",
                 column: "Key",
@@ -263,6 +323,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "NumberCounters");
