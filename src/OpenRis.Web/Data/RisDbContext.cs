@@ -35,6 +35,7 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<ImpactAssessment> ImpactAssessments => Set<ImpactAssessment>();
     public DbSet<PaperReference> PaperReferences => Set<PaperReference>();
     public DbSet<MeetingOrganization> MeetingOrganizations => Set<MeetingOrganization>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
 
@@ -57,6 +58,8 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
         configurationBuilder.Properties<PaperOriginator>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PaperReferenceKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DeadlineUnit>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AnswerDueBasis>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

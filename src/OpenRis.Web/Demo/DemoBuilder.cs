@@ -78,6 +78,7 @@ internal sealed partial class DemoBuilder(RisDbContext db)
             Checks[check.Key] = check;
             db.ImpactChecks.Add(check);
         }
+        DeadlineRules();
 
         Organizations(townHall);
         People();

@@ -304,6 +304,66 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("AnswerPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeOnly?>("CutOffTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("FilingPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilingUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("InvitationPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvitationUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("PaperKindId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperKindId");
+
+                    b.HasIndex("BodyId", "PaperKindId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
                 {
                     b.Property<long>("Id")
@@ -1462,6 +1522,24 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Meeting");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.PaperKind", "PaperKind")
+                        .WithMany()
+                        .HasForeignKey("PaperKindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+
+                    b.Navigation("PaperKind");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

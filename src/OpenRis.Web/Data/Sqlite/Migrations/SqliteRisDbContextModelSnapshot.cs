@@ -290,6 +290,64 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("CutOffTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilingPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilingUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitationPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaperKindId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperKindId");
+
+                    b.HasIndex("BodyId", "PaperKindId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
                 {
                     b.Property<long>("Id")
@@ -1416,6 +1474,24 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Meeting");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.DeadlineRule", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.PaperKind", "PaperKind")
+                        .WithMany()
+                        .HasForeignKey("PaperKindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+
+                    b.Navigation("PaperKind");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
