@@ -27,7 +27,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("ConsultationId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ConsultationId");
 
                     b.ToTable("ConsultationOrganization");
                 });
@@ -711,7 +711,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("MeetingId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "MeetingId");
 
                     b.ToTable("MeetingOrganizations");
                 });
@@ -1302,12 +1302,12 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
+                    b.Property<byte[]>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("JsonOmitInternal")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("JsonOmitInternal")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
@@ -1317,7 +1317,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Type", "ObjectId");
 
-                    b.HasIndex("Type", "BodyId", "ObjectId");
+                    b.HasIndex("Type", "BodyId", "ObjectId", "Visible", "Deleted");
 
                     b.ToTable("OParlDocuments");
                 });
@@ -1330,6 +1330,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
