@@ -1,3 +1,5 @@
+using OpenRis.Web.Feeds;
+
 namespace OpenRis.Web.Pages;
 
 /// <summary>The public portal: Razor Pages, the shared layout's data, feeds and the sitemap.</summary>
@@ -13,6 +15,7 @@ public static class PortalExtensions
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapFeeds();
         return app;
     }
 }

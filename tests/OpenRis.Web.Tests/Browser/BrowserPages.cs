@@ -5,7 +5,8 @@ namespace OpenRis.Web.Tests.Browser;
 /// <summary>The page types under browser test, and where their screenshots go (artifacts/screenshots, kept by CI).</summary>
 internal static class BrowserPages
 {
-    public static readonly string[] Types = ["start", "paper", "error"];
+    public static readonly string[] Types =
+        ["start", "paper", "papers", "meetings", "meeting", "calendar", "bodies", "body", "people", "person", "terms", "accessibility", "imprint", "privacy", "error"];
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

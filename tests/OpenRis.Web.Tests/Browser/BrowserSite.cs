@@ -72,10 +72,25 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         await using var db = database.NewContext();
         var paper = await db.Papers.Where(p => p.Reference == "0930/2018" && p.ParentPaperId == null).Select(p => p.Id).SingleAsync();
+        var meeting = await db.Meetings.Where(m => m.Public && m.AgendaItems.Count > 0).OrderByDescending(m => m.Start).Select(m => m.Id).FirstAsync();
+        var faction = await db.Organizations.Where(o => o.ShortName == "Hagen Aktiv").Select(o => o.Id).SingleAsync();
+        var person = await db.Persons.Where(p => p.Memberships.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["start"] = "/",
             ["paper"] = $"/vorlagen/{paper}",
+            ["papers"] = "/vorlagen",
+            ["meetings"] = "/sitzungen",
+            ["meeting"] = $"/sitzungen/{meeting}",
+            ["calendar"] = "/kalender?monat=2018-09",
+            ["bodies"] = "/gremien",
+            ["body"] = $"/gremien/{faction}",
+            ["people"] = "/personen",
+            ["person"] = $"/personen/{person}",
+            ["terms"] = "/wahlperioden",
+            ["accessibility"] = "/barrierefreiheit",
+            ["imprint"] = "/impressum",
+            ["privacy"] = "/datenschutz",
             ["error"] = "/gibt-es-nicht",
         };
     }
