@@ -2,6 +2,7 @@ using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
 using OpenRis.Web.OParl;
+using OpenRis.Web.Pages;
 
 try
 {
@@ -10,13 +11,13 @@ try
     builder.AddRisDefaults();
     builder.AddRisData();
     builder.AddOParl();
-    builder.Services.AddRazorPages();
+    builder.AddPortal();
 
     var app = builder.Build();
     app.UseResponseCompression();
     app.UseRisDefaults();
     app.MapHealth();
-    app.MapRazorPages();
+    app.MapPortal();
     app.MapFiles();
     app.MapOParl();
 
