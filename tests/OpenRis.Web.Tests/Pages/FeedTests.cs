@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Tests.Pages;
 
@@ -111,7 +112,7 @@ public sealed class FeedTests
 
         var locations = sitemap.Elements(SitemapNs + "url").Select(u => new Uri(u.Element(SitemapNs + "loc")!.Value)).ToList();
         await using var db = database.NewContext();
-        Assert.Equal(await db.Papers.CountAsync(p => p.Public && p.Status == Model.PaperStatus.Published, Token), locations.Count(l => l.AbsolutePath.StartsWith("/vorlagen/", StringComparison.Ordinal)));
+        Assert.Equal(await db.Papers.CountAsync(p => p.Public && p.Status == PaperStatus.Published, Token), locations.Count(l => l.AbsolutePath.StartsWith("/vorlagen/", StringComparison.Ordinal)));
         Assert.Contains(locations, l => l.AbsolutePath == "/barrierefreiheit");
         foreach (var location in locations)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Tests.Pages;
 
@@ -139,7 +140,7 @@ public sealed class PortalPagesTests
     internal static async Task<long> IdOfMeeting(TestDatabase database, DateTime berlinDay)
     {
         await using var db = database.NewContext();
-        var from = Model.Berlin.ToUtc(berlinDay);
+        var from = Berlin.ToUtc(berlinDay);
         var to = from.AddDays(1);
         return await db.Meetings.Where(m => m.Start >= from && m.Start < to).Select(m => m.Id).SingleAsync(Token);
     }
