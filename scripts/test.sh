@@ -12,7 +12,8 @@
 #
 # Steps: make sure PostgreSQL is installed and start a private cluster
 # (scripts/start-test-postgres.sh; stopped and deleted on exit, whatever
-# happens), `dotnet format --verify-no-changes`, `dotnet build -c Release`,
+# happens), install Debian's chromium for the browser tests if /usr/bin/chromium
+# is missing (screenshots go to artifacts/screenshots/), `dotnet format --verify-no-changes`, `dotnet build -c Release`,
 # `dotnet test --no-build` (Microsoft.Testing.Platform, selected in global.json)
 # writing xUnit.net XML and TRX reports to artifacts/test-results/.
 #
@@ -157,6 +158,22 @@ PG_DIR=$OPENRIS_TEST_PGDATA
 export OPENRIS_TEST_POSTGRES
 export OPENRIS_TEST_REQUIRE_POSTGRES=1
 say "PostgreSQL for tests: $OPENRIS_TEST_POSTGRES (data in $PG_DIR)"
+check_interrupt
+
+# ---------------------------------------------------------------- Chromium
+# The browser tests (tests/OpenRis.Web.Tests/Browser) drive Debian's chromium through Playwright;
+# Playwright itself never downloads a browser. Install the package when it is missing.
+if [ ! -x /usr/bin/chromium ]; then
+    say "Chromium not found; installing Debian's chromium with apt-get (for the browser tests)"
+    SUDO=()
+    if [ "$(id -u)" -ne 0 ]; then SUDO=(sudo -n); fi
+    if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2; then
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >&2 || true
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2 \
+            || err "could not install chromium; the browser tests will fail"
+    fi
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 check_interrupt
 
 # ---------------------------------------------------------------- format

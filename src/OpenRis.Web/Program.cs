@@ -3,6 +3,7 @@ using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
 using OpenRis.Web.OParl;
+using OpenRis.Web.Pages;
 
 try
 {
@@ -12,14 +13,14 @@ try
     builder.AddRisData();
     builder.AddRisAccounts();
     builder.AddOParl();
-    builder.Services.AddRazorPages();
+    builder.AddPortal();
 
     var app = builder.Build();
     app.UseResponseCompression();
     app.UseRisDefaults();
     app.UseRisAccounts();
     app.MapHealth();
-    app.MapRazorPages();
+    app.MapPortal();
     app.MapFiles();
     app.MapWorkspaceFiles();
     app.MapOfficialDocuments();

@@ -37,6 +37,9 @@ public static partial class CommitmentPhrases
     [GeneratedRegex(@"\bregelmäßig\b", RegexOptions.IgnoreCase)]
     private static partial Regex Regular();
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
     /// <summary>
     /// The commitment suggestions in <paramref name="text"/>, in order. Dates before
     /// <paramref name="documentDate"/> are history, not promises, and questions are never promises.
@@ -59,7 +62,8 @@ public static partial class CommitmentPhrases
                 continue;
             }
             var phrase = due?.Item1.Value ?? recurrence!.Value.Phrase;
-            suggestions.Add(new CommitmentSuggestion(sentence, start, length, due?.Item2, recurrence?.Recurrence, phrase.Trim()));
+            // Text extracted from PDFs wraps lines anywhere, also inside a phrase.
+            suggestions.Add(new CommitmentSuggestion(sentence, start, length, due?.Item2, recurrence?.Recurrence, Spaces().Replace(phrase, " ").Trim()));
         }
         return suggestions;
     }

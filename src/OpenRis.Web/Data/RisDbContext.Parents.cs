@@ -130,15 +130,23 @@ public abstract partial class RisDbContext
         return [];
     }
 
-    private async Task<List<ObjectKey>> ParentsOfLocationAsync(long locationId, CancellationToken cancellationToken)
+    private async Task<List<ObjectKey>> ParentsOfLocationAsync(long locationId, CancellationToken cancellationToken) =>
+        [.. (await LocationUsersAsync([locationId], cancellationToken)).Select(u => new ObjectKey(u.Type, u.Id))];
+
+    /// <summary>
+    /// The Bodies, Organizations, Persons, Meetings and Papers that use any of these Locations (deleted
+    /// ones too): they embed or link them, and they make them visible.
+    /// </summary>
+    public async Task<List<(Type Type, long Id)>> LocationUsersAsync(List<long> locationIds, CancellationToken cancellationToken)
     {
-        var keys = new List<ObjectKey>();
-        keys.AddRange((await Bodies.IgnoreQueryFilters().Where(b => b.LocationId == locationId).Select(b => b.Id).ToListAsync(cancellationToken)).Select(id => new ObjectKey(typeof(Body), id)));
-        keys.AddRange((await Organizations.IgnoreQueryFilters().Where(o => o.LocationId == locationId).Select(o => o.Id).ToListAsync(cancellationToken)).Select(id => new ObjectKey(typeof(Organization), id)));
-        keys.AddRange((await Persons.IgnoreQueryFilters().Where(p => p.LocationId == locationId).Select(p => p.Id).ToListAsync(cancellationToken)).Select(id => new ObjectKey(typeof(Person), id)));
-        keys.AddRange((await Meetings.IgnoreQueryFilters().Where(m => m.LocationId == locationId).Select(m => m.Id).ToListAsync(cancellationToken)).Select(id => new ObjectKey(typeof(Meeting), id)));
-        keys.AddRange((await Papers.IgnoreQueryFilters().Where(p => p.Locations.Any(l => l.Id == locationId)).Select(p => p.Id).ToListAsync(cancellationToken)).Select(id => new ObjectKey(typeof(Paper), id)));
-        return keys;
+        var users = new List<(Type, long)>();
+        void Add(Type type, List<long> ids) => users.AddRange(ids.Select(id => (type, id)));
+        Add(typeof(Body), await Bodies.IgnoreQueryFilters().Where(b => b.LocationId != null && locationIds.Contains(b.LocationId.Value)).Select(b => b.Id).ToListAsync(cancellationToken));
+        Add(typeof(Organization), await Organizations.IgnoreQueryFilters().Where(o => o.LocationId != null && locationIds.Contains(o.LocationId.Value)).Select(o => o.Id).ToListAsync(cancellationToken));
+        Add(typeof(Person), await Persons.IgnoreQueryFilters().Where(p => p.LocationId != null && locationIds.Contains(p.LocationId.Value)).Select(p => p.Id).ToListAsync(cancellationToken));
+        Add(typeof(Meeting), await Meetings.IgnoreQueryFilters().Where(m => m.LocationId != null && locationIds.Contains(m.LocationId.Value)).Select(m => m.Id).ToListAsync(cancellationToken));
+        Add(typeof(Paper), await Papers.IgnoreQueryFilters().Where(p => p.Locations.Any(l => locationIds.Contains(l.Id))).Select(p => p.Id).ToListAsync(cancellationToken));
+        return users;
     }
 
     private async Task BumpParentsAsync(HashSet<ObjectKey> parents, DateTime now, CancellationToken cancellationToken)

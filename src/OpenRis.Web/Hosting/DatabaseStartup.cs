@@ -27,6 +27,12 @@ public static partial class DatabaseStartup
             // The stored OParl JSON follows the code and the base URL it was rendered for.
             await scope.ServiceProvider.GetRequiredService<OParlProjection>()
                 .EnsureCurrentAsync(db, db.Clock.GetUtcNow().UtcDateTime, Console.Out, cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Without statistics SQLite walks every consultation to page one organization's few
+                // (Organization.consultation); sampled statistics take a fraction of a second.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", cancellationToken);
+            }
             if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
             {
                 if (!await db.Bodies.IgnoreQueryFilters().AnyAsync(cancellationToken))

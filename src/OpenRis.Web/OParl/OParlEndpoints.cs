@@ -16,6 +16,7 @@ public static class OParlEndpoints
         options.BaseUrl = options.BaseUrl.TrimEnd('/');
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OParlProjection>();
+        builder.Services.AddSingleton<OParlListCache>();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -60,7 +61,7 @@ public static class OParlEndpoints
                 : ObjectAsync(context, db.OParlDocuments.Where(d => d.Type == OParlTypes.System).OrderBy(d => d.ObjectId)));
         api.MapMethods("/body", GetAndHead, (HttpContext context, RisDbContext db) =>
             Redirected(context, urls.Bodies) ? Task.CompletedTask
-                : OParlLists.WriteAsync(context, db.OParlDocuments.Where(d => d.Type == OParlTypes.Body && d.Visible), urls.Bodies, options));
+                : OParlLists.WriteAsync(context, db, db.OParlDocuments.Where(d => d.Type == OParlTypes.Body && d.Visible), urls.Bodies, options));
         api.MapMethods("/body/{id:long}/{list}", GetAndHead, BodyListAsync);
         api.MapMethods("/organization/{id:long}/{list}", GetAndHead, OrganizationListAsync);
         api.MapMethods("/file/{id:long}/access", GetAndHead, (HttpContext context, long id, RisDbContext db, Files.FileStore store) =>
@@ -86,7 +87,7 @@ public static class OParlEndpoints
                 await OParlResponses.NotFoundAsync(context);
                 return;
             }
-            await OParlLists.WriteAsync(context, db.OParlDocuments.Where(d => d.Type == type && d.BodyId == id && d.Visible), urls.BodyList(id, list), options);
+            await OParlLists.WriteAsync(context, db, db.OParlDocuments.Where(d => d.Type == type && d.BodyId == id && d.Visible), urls.BodyList(id, list), options);
         }
 
         async Task OrganizationListAsync(HttpContext context, long id, string list, RisDbContext db)
@@ -101,12 +102,15 @@ public static class OParlEndpoints
                 await OParlResponses.NotFoundAsync(context);
                 return;
             }
-            var documents = list == "meeting"
-                ? db.OParlDocuments.Where(d => d.Type == OParlTypes.Meeting && d.Visible
-                    && db.MeetingOrganizations.Any(mo => mo.MeetingId == d.ObjectId && mo.OrganizationId == id))
-                : db.OParlDocuments.Where(d => d.Type == OParlTypes.Consultation && d.Visible
-                    && db.Consultations.IgnoreQueryFilters().Any(c => c.Id == d.ObjectId && c.Organizations.Any(o => o.Id == id)));
-            await OParlLists.WriteAsync(context, documents, urls.OrganizationList(id, list), options);
+            // From the link rows of this one organization (indexed by organization, then object) to the
+            // documents by primary key, so that a page never walks the documents of other organizations.
+            var members = list == "meeting"
+                ? db.MeetingOrganizations.Where(mo => mo.OrganizationId == id).Select(mo => mo.MeetingId)
+                : db.Set<Dictionary<string, object>>("ConsultationOrganization")
+                    .Where(co => EF.Property<long>(co, "OrganizationId") == id).Select(co => EF.Property<long>(co, "ConsultationId"));
+            var type = list == "meeting" ? OParlTypes.Meeting : OParlTypes.Consultation;
+            var documents = db.OParlDocuments.Where(d => d.Type == type && d.Visible && members.Contains(d.ObjectId));
+            await OParlLists.WriteAsync(context, db, documents, urls.OrganizationList(id, list), options);
         }
     }
 
@@ -132,8 +136,9 @@ public static class OParlEndpoints
 
     private static async Task ObjectAsync(HttpContext context, IQueryable<OParlDocument> document)
     {
+        var omitInternal = context.Request.Query["omit_internal"] == "true";
         var found = await document.Where(d => d.Visible)
-            .Select(d => new { d.Json, d.JsonOmitInternal, d.Modified })
+            .Select(d => new { Json = omitInternal ? d.JsonOmitInternal ?? d.Json : d.Json, d.Modified })
             .FirstOrDefaultAsync(context.RequestAborted);
         if (found is null)
         {
@@ -141,7 +146,6 @@ public static class OParlEndpoints
             await OParlResponses.NotFoundAsync(context);
             return;
         }
-        var omitInternal = context.Request.Query["omit_internal"] == "true";
-        await OParlResponses.WriteAsync(context, omitInternal && found.JsonOmitInternal is { } omitted ? omitted : found.Json, found.Modified);
+        await OParlResponses.WriteAsync(context, found.Json, found.Modified);
     }
 }

@@ -110,7 +110,7 @@ public sealed class OParlJson(Utf8JsonWriter writer)
         Text("web", web);
     }
 
-    public static string Tombstone(string id, string type, DateTime created, DateTime modified)
+    public static byte[] Tombstone(string id, string type, DateTime created, DateTime modified)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
@@ -120,6 +120,6 @@ public sealed class OParlJson(Utf8JsonWriter writer)
             writer.WriteBoolean("deleted", true);
             writer.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
 
 namespace OpenRis.Web.OParl;
 
@@ -11,9 +12,9 @@ namespace OpenRis.Web.OParl;
 /// </summary>
 internal static class OParlLists
 {
-    private sealed record Row(long ObjectId, string Json, string? JsonOmitInternal, DateTime Modified);
+    private sealed record Row(long ObjectId, byte[] Json, DateTime Modified);
 
-    public static async Task WriteAsync(HttpContext context, IQueryable<OParlDocument> documents, string listUrl, OParlOptions options)
+    public static async Task WriteAsync(HttpContext context, RisDbContext db, IQueryable<OParlDocument> documents, string listUrl, OParlOptions options)
     {
         var (query, error) = OParlQuery.Parse(context.Request.Query, options.DefaultLimit);
         if (query is null)
@@ -22,58 +23,62 @@ internal static class OParlLists
             return;
         }
         var ct = context.RequestAborted;
-        var filtered = Filter(documents, query);
+        (string, long)? selfCursor = query.After is long a ? ("after", a) : query.Before is long b ? ("before", b) : null;
 
-        var total = await filtered.CountAsync(ct);
+        // Read before the documents: a page can then be newer than its ETag says, never older.
+        var version = await OParlListCache.DataVersionAsync(db, ct);
+        var etag = version is long v ? OParlListCache.ETag(v, Url(listUrl, query, options, selfCursor, withLimit: true)) : null;
+        if (etag is not null && OParlResponses.NotModified(context, etag))
+        {
+            return;
+        }
+
+        var filtered = Filter(documents, query);
+        var stats = await context.RequestServices.GetRequiredService<OParlListCache>()
+            .StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false), filtered, ct);
+        var page = filtered.AsNoTracking();
         List<Row> rows;
         bool hasNext, hasPrevious;
         if (query.Before is long before)
         {
-            rows = await filtered.Where(d => d.ObjectId < before).OrderByDescending(d => d.ObjectId).Take(query.Limit + 1)
-                .Select(d => new Row(d.ObjectId, d.Json, d.JsonOmitInternal, d.Modified)).ToListAsync(ct);
+            rows = await Select(page.Where(d => d.ObjectId < before).OrderByDescending(d => d.ObjectId).Take(query.Limit + 1), query).ToListAsync(ct);
             hasPrevious = rows.Count > query.Limit;
             rows = rows.Take(query.Limit).Reverse().ToList();
-            hasNext = await filtered.AnyAsync(d => d.ObjectId >= before, ct);
+            hasNext = stats.MaxId >= before;
         }
         else
         {
             var after = query.After ?? 0;
-            rows = await filtered.Where(d => d.ObjectId > after).OrderBy(d => d.ObjectId).Take(query.Limit + 1)
-                .Select(d => new Row(d.ObjectId, d.Json, d.JsonOmitInternal, d.Modified)).ToListAsync(ct);
+            rows = await Select(page.Where(d => d.ObjectId > after).OrderBy(d => d.ObjectId).Take(query.Limit + 1), query).ToListAsync(ct);
             hasNext = rows.Count > query.Limit;
             rows = rows.Take(query.Limit).ToList();
-            hasPrevious = query.After is not null && await filtered.AnyAsync(d => d.ObjectId <= after, ct);
+            hasPrevious = query.After is not null && stats.MinId <= after;
         }
-        var last = await filtered.MaxAsync(d => (long?)d.ObjectId, ct);
 
-        var body = new StringBuilder(rows.Sum(r => r.Json.Length + 1) + 1024);
-        body.Append("{\"data\":[");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (i > 0)
-            {
-                body.Append(',');
-            }
-            body.Append(query.OmitInternal && rows[i].JsonOmitInternal is { } omitted ? omitted : rows[i].Json);
-        }
-        body.Append("],\"pagination\":{\"totalElements\":").Append(total.ToString(CultureInfo.InvariantCulture))
+        var tail = new StringBuilder(512);
+        tail.Append("],\"pagination\":{\"totalElements\":").Append(stats.Count.ToString(CultureInfo.InvariantCulture))
             .Append(",\"elementsPerPage\":").Append(query.Limit.ToString(CultureInfo.InvariantCulture)).Append("},\"links\":{");
-        Link(body, "first", Url(listUrl, query, options, null), first: true);
+        Link(tail, "first", Url(listUrl, query, options, null), first: true);
         if (hasPrevious && rows.Count > 0)
         {
-            Link(body, "prev", Url(listUrl, query, options, ("before", rows[0].ObjectId)));
+            Link(tail, "prev", Url(listUrl, query, options, ("before", rows[0].ObjectId)));
         }
-        Link(body, "self", Url(listUrl, query, options, query.After is long a ? ("after", a) : query.Before is long b ? ("before", b) : null));
+        Link(tail, "self", Url(listUrl, query, options, selfCursor));
         if (hasNext && rows.Count > 0)
         {
-            Link(body, "next", Url(listUrl, query, options, ("after", rows[^1].ObjectId)));
+            Link(tail, "next", Url(listUrl, query, options, ("after", rows[^1].ObjectId)));
         }
-        Link(body, "last", Url(listUrl, query, options, last is long max && total > query.Limit ? ("before", max + 1) : null));
-        body.Append("}}");
+        Link(tail, "last", Url(listUrl, query, options, stats.MaxId is long max && stats.Count > query.Limit ? ("before", max + 1) : null));
+        tail.Append("}}");
 
         var lastModified = rows.Count == 0 ? DateTime.UnixEpoch : rows.Max(r => r.Modified);
-        await OParlResponses.WriteAsync(context, body.ToString(), lastModified);
+        await OParlResponses.WritePageAsync(context, rows.Select(r => r.Json).ToList(), Encoding.UTF8.GetBytes(tail.ToString()), etag, lastModified);
     }
+
+    /// <summary>Only the variant asked for is read: omit_internal is rare, and each variant is kilobytes per row.</summary>
+    private static IQueryable<Row> Select(IQueryable<OParlDocument> documents, OParlQuery query) => query.OmitInternal
+        ? documents.Select(d => new Row(d.ObjectId, d.JsonOmitInternal ?? d.Json, d.Modified))
+        : documents.Select(d => new Row(d.ObjectId, d.Json, d.Modified));
 
     private static IQueryable<OParlDocument> Filter(IQueryable<OParlDocument> documents, OParlQuery query)
     {
@@ -110,9 +115,9 @@ internal static class OParlLists
     }
 
     /// <summary>One spelling per URL: parameters in alphabetical order, the cursor first, limit only when not the default.</summary>
-    private static string Url(string listUrl, OParlQuery query, OParlOptions options, (string Name, long Id)? cursor)
+    private static string Url(string listUrl, OParlQuery query, OParlOptions options, (string Name, long Id)? cursor, bool withLimit = false)
     {
-        var parameters = query.Parameters(withLimit: query.Limit != options.DefaultLimit);
+        var parameters = query.Parameters(withLimit: withLimit || query.Limit != options.DefaultLimit);
         if (cursor is { } c)
         {
             parameters.Insert(0, new(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)));

@@ -6,7 +6,7 @@ namespace OpenRis.Web.OParl;
 
 public sealed partial class OParlProjection
 {
-    private sealed record Rendered(long Id, long BodyId, bool Visible, DateTime Created, DateTime EntityModified, Func<OParlRenderer, DateTime, string> Json, bool HasInternal = false);
+    private sealed record Rendered(long Id, long BodyId, bool Visible, DateTime Created, DateTime EntityModified, Func<OParlRenderer, DateTime, byte[]> Json, bool HasInternal = false);
 
     /// <summary>Renders the given objects of one type and stores what changed; returns the ids whose served JSON changed.</summary>
     private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, CancellationToken ct)
@@ -31,9 +31,9 @@ public sealed partial class OParlProjection
             var created = OParlTime.Floor(item.Created);
             var entityModified = OParlTime.Floor(item.EntityModified);
             var modified = document is null ? entityModified : Max(entityModified, document.Modified);
-            string Json(DateTime at) => item.Visible ? item.Json(_renderer, at) : OParlJson.Tombstone(_renderer.Urls.Of(type, item.Id), type, created, at);
+            byte[] Json(DateTime at) => item.Visible ? item.Json(_renderer, at) : OParlJson.Tombstone(_renderer.Urls.Of(type, item.Id), type, created, at);
             var json = Json(modified);
-            if (document is not null && document.Json == json)
+            if (document is not null && document.Json.AsSpan().SequenceEqual(json))
             {
                 continue;
             }
@@ -93,11 +93,7 @@ public sealed partial class OParlProjection
                 Add(OParlTypes.AgendaItem, owners.Where(o => o.AgendaItemId != null).Select(o => o.AgendaItemId!.Value));
                 break;
             case OParlTypes.Location:
-                Add(OParlTypes.Body, await db.Bodies.IgnoreQueryFilters().Where(b => b.LocationId != null && ids.Contains(b.LocationId.Value)).Select(b => b.Id).ToListAsync(ct));
-                Add(OParlTypes.Organization, await db.Organizations.IgnoreQueryFilters().Where(o => o.LocationId != null && ids.Contains(o.LocationId.Value)).Select(o => o.Id).ToListAsync(ct));
-                Add(OParlTypes.Person, await db.Persons.IgnoreQueryFilters().Where(p => p.LocationId != null && ids.Contains(p.LocationId.Value)).Select(p => p.Id).ToListAsync(ct));
-                Add(OParlTypes.Meeting, await db.Meetings.IgnoreQueryFilters().Where(m => m.LocationId != null && ids.Contains(m.LocationId.Value)).Select(m => m.Id).ToListAsync(ct));
-                Add(OParlTypes.Paper, await db.Papers.IgnoreQueryFilters().SelectMany(p => p.Locations, (p, l) => new { Paper = p.Id, Location = l.Id }).Where(x => ids.Contains(x.Location)).Select(x => x.Paper).ToListAsync(ct));
+                parents.AddRange((await db.LocationUsersAsync(ids, ct)).Select(u => (TypeKey(u.Type)!, u.Id)));
                 break;
         }
         return parents;
@@ -198,7 +194,8 @@ public sealed partial class OParlProjection
 
     /// <summary>
     /// Everything whose served JSON or visibility can change with the given objects: the object, the
-    /// parents that embed it, the children whose visibility follows it, and the objects that link to it.
+    /// children whose visibility follows it, and the objects that link to it. The parents that embed
+    /// it follow during rendering, and only where its JSON did change (<see cref="EmbeddingParentsAsync"/>).
     /// </summary>
     private static async Task<HashSet<(string Type, long Id)>> AffectedAsync(RisDbContext db, HashSet<(string Type, long Id)> changed, CancellationToken ct)
     {
@@ -212,12 +209,9 @@ public sealed partial class OParlProjection
         }
         List<long> Ids(string type) => changed.Where(k => k.Type == type).Select(k => k.Id).ToList();
 
-        var terms = Ids(OParlTypes.LegislativeTerm);
-        Add(OParlTypes.Body, await db.LegislativeTerms.IgnoreQueryFilters().Where(t => terms.Contains(t.Id)).Select(t => t.BodyId).ToListAsync(ct));
-
         var memberships = Ids(OParlTypes.Membership);
-        var membershipRows = await db.Memberships.IgnoreQueryFilters().Where(m => memberships.Contains(m.Id)).Select(m => new { m.PersonId, m.OrganizationId }).ToListAsync(ct);
-        Add(OParlTypes.Person, membershipRows.Select(m => m.PersonId));
+        var membershipRows = await db.Memberships.IgnoreQueryFilters().Where(m => memberships.Contains(m.Id)).Select(m => new { m.OrganizationId }).ToListAsync(ct);
+        // Organization.membership links them; Person embeds them (EmbeddingParentsAsync).
         Add(OParlTypes.Organization, membershipRows.Select(m => m.OrganizationId));
 
         var items = Ids(OParlTypes.AgendaItem);
@@ -267,18 +261,6 @@ public sealed partial class OParlProjection
         Add(OParlTypes.Location, await db.Persons.IgnoreQueryFilters().Where(p => persons.Contains(p.Id) && p.LocationId != null).Select(p => p.LocationId!.Value).ToListAsync(ct));
         Add(OParlTypes.Location, await db.Meetings.IgnoreQueryFilters().Where(m => allMeetings.Contains(m.Id) && m.LocationId != null).Select(m => m.LocationId!.Value).ToListAsync(ct));
         Add(OParlTypes.Location, await db.Papers.IgnoreQueryFilters().Where(p => allPapers.Contains(p.Id)).SelectMany(p => p.Locations, (p, l) => l.Id).ToListAsync(ct));
-        if (changed.Any(k => k.Type == OParlTypes.Location))
-        {
-            var changedLocations = Ids(OParlTypes.Location);
-            Add(OParlTypes.Body, await db.Bodies.IgnoreQueryFilters().Where(b => b.LocationId != null && changedLocations.Contains(b.LocationId.Value)).Select(b => b.Id).ToListAsync(ct));
-            Add(OParlTypes.Organization, await db.Organizations.IgnoreQueryFilters().Where(o => o.LocationId != null && changedLocations.Contains(o.LocationId.Value)).Select(o => o.Id).ToListAsync(ct));
-            Add(OParlTypes.Person, await db.Persons.IgnoreQueryFilters().Where(p => p.LocationId != null && changedLocations.Contains(p.LocationId.Value)).Select(p => p.Id).ToListAsync(ct));
-            Add(OParlTypes.Meeting, await db.Meetings.IgnoreQueryFilters().Where(m => m.LocationId != null && changedLocations.Contains(m.LocationId.Value)).Select(m => m.Id).ToListAsync(ct));
-            Add(OParlTypes.Paper, await db.Papers.IgnoreQueryFilters().Where(p => p.Locations.Any(l => changedLocations.Contains(l.Id))).Select(p => p.Id).ToListAsync(ct));
-        }
-        // Papers embed their consultations, whose links follow the meetings and items they point to.
-        var affectedConsultations = affected.Where(k => k.Type == OParlTypes.Consultation).Select(k => k.Id).ToList();
-        Add(OParlTypes.Paper, await db.Consultations.IgnoreQueryFilters().Where(c => affectedConsultations.Contains(c.Id)).Select(c => c.PaperId).ToListAsync(ct));
         return affected;
     }
 }

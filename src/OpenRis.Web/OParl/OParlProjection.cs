@@ -35,6 +35,7 @@ public sealed partial class OParlProjection(OParlOptions options)
     {
         now = OParlTime.Floor(now);
         var keys = await AffectedAsync(db, changed.Where(c => c.Id > 0).Select(c => (TypeKey(c.Type), c.Id)).Where(k => k.Item1 is not null).Select(k => (k.Item1!, k.Id)).ToHashSet(), cancellationToken);
+        var anyChanged = false;
         foreach (var type in RenderOrder)
         {
             var ids = keys.Where(k => k.Type == type).Select(k => k.Id).ToList();
@@ -45,9 +46,15 @@ public sealed partial class OParlProjection(OParlOptions options)
             var rendered = await RenderAsync(db, type, ids, now, incremental: true, cancellationToken);
             if (rendered.Count > 0)
             {
+                anyChanged = true;
                 // A changed child changes the JSON of what embeds it; those come later in the order.
                 keys.UnionWith(await EmbeddingParentsAsync(db, type, rendered, cancellationToken));
             }
+        }
+        if (anyChanged)
+        {
+            // In the caller's transaction: the new version becomes visible together with the new documents.
+            await db.Set<OParlProjectionState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.DataVersion, x => x.DataVersion + 1), cancellationToken);
         }
     }
 
@@ -77,6 +84,7 @@ public sealed partial class OParlProjection(OParlOptions options)
         }
         state.BaseUrl = Options.BaseUrl;
         state.Version = Version;
+        state.DataVersion++;
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -5,7 +5,7 @@ namespace OpenRis.Web.OParl;
 
 public sealed partial class OParlRenderer
 {
-    public string Meeting(Meeting meeting, DateTime modified, ServedModified served) => Write(json =>
+    public byte[] Meeting(Meeting meeting, DateTime modified, ServedModified served) => Write(json =>
     {
         json.Header(Urls.Of(OParlTypes.Meeting, meeting.Id), OParlTypes.Meeting, meeting.Created, modified);
         json.Text("name", meeting.Name);
@@ -40,7 +40,7 @@ public sealed partial class OParlRenderer
     });
 
     /// <summary>An agenda item alone. Its order counts only the items the public sees, so it stays 0-based without gaps.</summary>
-    public string AgendaItem(AgendaItem item, DateTime modified, int order, ServedModified served) =>
+    public byte[] AgendaItem(AgendaItem item, DateTime modified, int order, ServedModified served) =>
         Write(json => WriteAgendaItem(json, item, embedded: false, modified, order, served));
 
     private void WriteAgendaItem(OParlJson json, AgendaItem item, bool embedded, DateTime modified, int order, ServedModified served)
@@ -69,7 +69,7 @@ public sealed partial class OParlRenderer
         json.Writer.WriteEndObject();
     }
 
-    public string Paper(Paper paper, DateTime modified, ServedModified served) => Write(json =>
+    public byte[] Paper(Paper paper, DateTime modified, ServedModified served) => Write(json =>
     {
         json.Header(Urls.Of(OParlTypes.Paper, paper.Id), OParlTypes.Paper, paper.Created, modified);
         json.Writer.WriteString("body", Urls.Of(OParlTypes.Body, paper.BodyId));
@@ -116,7 +116,7 @@ public sealed partial class OParlRenderer
         json.Writer.WriteEndObject();
     });
 
-    public string Consultation(Consultation consultation, DateTime modified) =>
+    public byte[] Consultation(Consultation consultation, DateTime modified) =>
         Write(json => WriteConsultation(json, consultation, embedded: false, modified));
 
     private void WriteConsultation(OParlJson json, Consultation consultation, bool embedded, DateTime modified)
@@ -142,7 +142,7 @@ public sealed partial class OParlRenderer
         json.Writer.WriteEndObject();
     }
 
-    public string File(DocumentFile file, DateTime modified) => Write(json => WriteFile(json, file, embedded: false, modified));
+    public byte[] File(DocumentFile file, DateTime modified) => Write(json => WriteFile(json, file, embedded: false, modified));
 
     private void SingleFile(OParlJson json, string property, List<DocumentFile> files, FileRole role, ServedModified served)
     {

@@ -16,17 +16,17 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
 
     public OParlUrls Urls { get; } = urls;
 
-    private static string Write(Action<OParlJson> write)
+    private static byte[] Write(Action<OParlJson> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
         using (var writer = new Utf8JsonWriter(buffer, OParlJson.WriterOptions))
         {
             write(new OParlJson(writer));
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    public string System(OParlSystem system, DateTime modified) => Write(json =>
+    public byte[] System(OParlSystem system, DateTime modified) => Write(json =>
     {
         json.Header(Urls.System, OParlTypes.System, system.Created, modified);
         json.Writer.WriteString("oparlVersion", OParlUrls.Namespace);
@@ -44,7 +44,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     });
 
-    public string Body(Body body, DateTime modified, ServedModified served) => Write(json =>
+    public byte[] Body(Body body, DateTime modified, ServedModified served) => Write(json =>
     {
         json.Header(Urls.Of(OParlTypes.Body, body.Id), OParlTypes.Body, body.Created, modified);
         json.Writer.WriteString("system", Urls.System);
@@ -85,7 +85,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     });
 
-    public string LegislativeTerm(LegislativeTerm term, DateTime modified) =>
+    public byte[] LegislativeTerm(LegislativeTerm term, DateTime modified) =>
         Write(json => WriteLegislativeTerm(json, term, embedded: false, modified));
 
     private void WriteLegislativeTerm(OParlJson json, LegislativeTerm term, bool embedded, DateTime modified)
@@ -102,7 +102,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     }
 
-    public string Organization(Organization organization, DateTime modified, ServedModified served) => Write(json =>
+    public byte[] Organization(Organization organization, DateTime modified, ServedModified served) => Write(json =>
     {
         json.Header(Urls.Of(OParlTypes.Organization, organization.Id), OParlTypes.Organization, organization.Created, modified);
         json.Writer.WriteString("body", Urls.Of(OParlTypes.Body, organization.BodyId));
@@ -131,7 +131,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     });
 
-    public string Person(Person person, DateTime modified, ServedModified served) => Write(json =>
+    public byte[] Person(Person person, DateTime modified, ServedModified served) => Write(json =>
     {
         json.Header(Urls.Of(OParlTypes.Person, person.Id), OParlTypes.Person, person.Created, modified);
         json.Writer.WriteString("body", Urls.Of(OParlTypes.Body, person.BodyId));
@@ -168,7 +168,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     });
 
-    public string Membership(Membership membership, DateTime modified) =>
+    public byte[] Membership(Membership membership, DateTime modified) =>
         Write(json => WriteMembership(json, membership, embedded: false, modified));
 
     private void WriteMembership(OParlJson json, Membership membership, bool embedded, DateTime modified)
@@ -191,7 +191,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         json.Writer.WriteEndObject();
     }
 
-    public string Location(Location location, DateTime modified, LocationReferences references) =>
+    public byte[] Location(Location location, DateTime modified, LocationReferences references) =>
         Write(json => WriteLocation(json, location, embedded: false, modified, references));
 
     private void WriteLocation(OParlJson json, Location location, bool embedded, DateTime modified, LocationReferences? references)

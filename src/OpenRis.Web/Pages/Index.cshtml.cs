@@ -20,13 +20,10 @@ public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
     {
         BodyName = await db.Bodies.OrderBy(b => b.Id).Select(b => b.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         var now = clock.GetUtcNow().UtcDateTime;
-        var meetings = db.Meetings.Where(m => m.Public);
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.Public);
         UpcomingMeetings = await Rows(meetings.Where(m => m.Start >= now).OrderBy(m => m.Start)).Take(5).ToListAsync(cancellationToken);
         RecentMeetings = await Rows(meetings.Where(m => m.Start < now).OrderByDescending(m => m.Start)).Take(5).ToListAsync(cancellationToken);
-        NewestPapers = await db.Papers.PubliclyVisible()
-            .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
-            .Select(p => new PaperRow(p.Id, p.Reference ?? p.ParentPaper!.Reference, p.Name, p.Subject, p.Kind.Name, p.Date))
-            .Take(10).ToListAsync(cancellationToken);
+        NewestPapers = await Papers.IndexModel.Newest(db.Papers.AsNoTracking().PubliclyVisible()).Take(10).ToListAsync(cancellationToken);
         ViewData["Title"] = BodyName;
     }
 

@@ -145,6 +145,16 @@ public sealed class CommitmentPhrasesTests
         Assert.All(found, f => Assert.Equal(f.Sentence, text.Substring(f.Start, f.Length)));
     }
 
+    [Fact]
+    public void Find_PhraseWrappedAcrossLines_PhraseHasSingleSpaces()
+    {
+        // As text extracted from a PDF arrives: a line break and double spaces inside the phrase.
+        const string text = "Der Bericht wird bis\nzum  31.12.2018 vorgelegt.";
+        var found = Assert.Single(CommitmentPhrases.Find(text, AnswerDate));
+        Assert.Equal("bis zum 31.12.2018", found.Phrase);
+        Assert.Equal(text, found.Sentence);
+    }
+
     [Theory]
     [InlineData("Betriebsausschusses HABIT", "Betriebsausschuss HABIT")]
     [InlineData("Rates", "Rat")]

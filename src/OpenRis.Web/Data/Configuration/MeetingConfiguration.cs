@@ -27,7 +27,8 @@ internal sealed class MeetingConfiguration :
         link.HasKey(l => new { l.MeetingId, l.OrganizationId });
         link.HasOne(l => l.Meeting).WithMany(m => m.Organizations).HasForeignKey(l => l.MeetingId);
         link.HasOne(l => l.Organization).WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        link.HasIndex(l => l.OrganizationId);
+        // Organization.meeting pages through one organization's meetings in id order.
+        link.HasIndex(l => new { l.OrganizationId, l.MeetingId });
     }
 
     public void Configure(EntityTypeBuilder<AgendaItem> item)
@@ -48,6 +49,8 @@ internal sealed class MeetingConfiguration :
         consultation.HasMany(c => c.Organizations).WithMany().UsingEntity(
             "ConsultationOrganization",
             r => r.HasOne(typeof(Organization)).WithMany().HasForeignKey("OrganizationId"),
-            l => l.HasOne(typeof(Consultation)).WithMany().HasForeignKey("ConsultationId"));
+            l => l.HasOne(typeof(Consultation)).WithMany().HasForeignKey("ConsultationId"),
+            // Organization.consultation pages through one organization's consultations in id order.
+            j => j.HasIndex("OrganizationId", "ConsultationId"));
     }
 }

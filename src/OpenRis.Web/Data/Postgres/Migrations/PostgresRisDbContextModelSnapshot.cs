@@ -33,7 +33,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("ConsultationId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ConsultationId");
 
                     b.ToTable("ConsultationOrganization");
                 });
@@ -860,7 +860,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("MeetingId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "MeetingId");
 
                     b.ToTable("MeetingOrganizations");
                 });
@@ -1691,12 +1691,12 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Json")
+                    b.Property<byte[]>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("JsonOmitInternal")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("JsonOmitInternal")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("timestamp with time zone");
@@ -1706,7 +1706,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("Type", "ObjectId");
 
-                    b.HasIndex("Type", "BodyId", "ObjectId");
+                    b.HasIndex("Type", "BodyId", "ObjectId", "Visible", "Deleted");
 
                     b.ToTable("OParlDocuments");
                 });
@@ -1719,6 +1719,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

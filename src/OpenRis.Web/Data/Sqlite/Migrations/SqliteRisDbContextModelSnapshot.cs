@@ -27,7 +27,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("ConsultationId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ConsultationId");
 
                     b.ToTable("ConsultationOrganization");
                 });
@@ -828,7 +828,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("MeetingId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "MeetingId");
 
                     b.ToTable("MeetingOrganizations");
                 });
@@ -1631,12 +1631,12 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
+                    b.Property<byte[]>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("JsonOmitInternal")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("JsonOmitInternal")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
@@ -1646,7 +1646,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Type", "ObjectId");
 
-                    b.HasIndex("Type", "BodyId", "ObjectId");
+                    b.HasIndex("Type", "BodyId", "ObjectId", "Visible", "Deleted");
 
                     b.ToTable("OParlDocuments");
                 });
@@ -1659,6 +1659,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Pages.Meetings;
+
+public sealed class DetailsModel(RisDbContext db) : PageModel
+{
+    public MeetingView Meeting { get; private set; } = null!;
+    public List<ItemView> Agenda { get; private set; } = [];
+    public List<FileView> Files { get; private set; } = [];
+
+    public sealed record MeetingView(long Id, string Name, DateTime? Start, DateTime? End, bool Cancelled, MeetingState State,
+        string? Place, string? Street, string? Locality, List<Named> Organizations);
+
+    public sealed record Named(long Id, string Name);
+
+    public sealed record ItemView(long Id, string? Number, string Name, string? Result, string? ResolutionText, PaperLink? Paper, List<FileView> Files);
+
+    public sealed record PaperLink(long Id, string? Reference, string Name);
+
+    public sealed record FileView(long Id, string Name, string FileName, string MimeType, long Size, long? AgendaItemId);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id && m.Public)
+            .Select(m => new MeetingView(m.Id, m.Name, m.Start, m.End, m.Cancelled, m.MeetingState,
+                m.Location == null ? null : m.Location.Description ?? m.Location.Room,
+                m.Location == null ? null : m.Location.StreetAddress,
+                m.Location == null ? null : m.Location.Locality,
+                m.Organizations.OrderBy(o => o.Position).Select(o => new Named(o.OrganizationId, o.Organization.Name)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        Meeting = meeting;
+
+        // Only public items; a paper is linked only if the public may see it (a public item can discuss a paper not yet published).
+        var files = await db.Files.AsNoTracking()
+            .Where(f => f.Public && (f.MeetingId == id || (f.AgendaItem != null && f.AgendaItem.MeetingId == id && f.AgendaItem.Public)))
+            .OrderBy(f => f.Id).Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId))
+            .ToListAsync(cancellationToken);
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.Public).OrderBy(i => i.Order)
+            .Select(i => new
+            {
+                i.Id,
+                i.Number,
+                i.Name,
+                i.Result,
+                i.ResolutionText,
+                Paper = i.Consultation != null && i.Consultation.Paper.Public && i.Consultation.Paper.Status == PaperStatus.Published
+                    ? new PaperLink(i.Consultation.Paper.Id, i.Consultation.Paper.Reference ?? i.Consultation.Paper.ParentPaper!.Reference, i.Consultation.Paper.Name)
+                    : null,
+            }).ToListAsync(cancellationToken);
+        Agenda = items.Select(i => new ItemView(i.Id, i.Number, i.Name, i.Result, i.ResolutionText, i.Paper,
+            files.Where(f => f.AgendaItemId == i.Id).ToList())).ToList();
+        Files = files.Where(f => f.AgendaItemId is null).ToList();
+        ViewData["Title"] = $"{meeting.Name} am {Rendering.Dates.Day(meeting.Start)}";
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace OpenRis.Web.Tests.Browser;
+
+/// <summary>BITV 2.0 asks for WCAG 2.1 AA; axe-core checks what a machine can check of it, on every page type.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class AccessibilityTests(BrowserSite site)
+{
+    public static TheoryData<string> PageTypes => new(BrowserPages.Types);
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task PageType_HasNoWcag21AaViolations(string type)
+    {
+        var page = await site.OpenAsync(site.Pages[type], type == "error" ? 404 : 200);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        await BrowserPages.ScreenshotAsync(page, type);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Tests.OParl;
+
+/// <summary>
+/// List pages are served from what is cached per data version (counts, id ranges, ETags): every
+/// save that changes a served document must make them current again, on both databases.
+/// </summary>
+public sealed class ListServingTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static int Total(JsonObject? page) => page!["pagination"]!["totalElements"]!.GetValue<int>();
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task TotalElementsAndLinks_FollowInsertDeleteAndVisibility(string provider)
+    {
+        await using var site = await OParlSite.StartDemoAsync(provider);
+        const string papers = OParlSite.Api + "/body/1/paper";
+        var before = Total((await site.GetJsonAsync(papers)).Json);
+        var firstOfOne = (await site.GetJsonAsync(papers + "?limit=1")).Json!;
+        Assert.Equal(before, Total(firstOfOne));
+
+        long added;
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            var template = await db.Papers.OrderBy(p => p.Id).FirstAsync(p => p.Public && p.Status == PaperStatus.Published, Token);
+            var paper = new Paper { BodyId = template.BodyId, PaperKindId = template.PaperKindId, Name = "Neue Vorlage", Reference = "9999/2018", Status = PaperStatus.Published };
+            db.Papers.Add(paper);
+            await db.SaveChangesAsync(Token);
+            added = paper.Id;
+        }
+        var afterInsert = (await site.GetJsonAsync(papers + "?limit=1")).Json!;
+        Assert.Equal(before + 1, Total(afterInsert));
+        // The new paper has the highest id: "last" must now reach it.
+        var last = (await site.GetJsonAsync(OParlRules.Text(afterInsert["links"]!.AsObject(), "last")!)).Json!;
+        Assert.Equal($"{OParlSite.Api}/paper/{added}", ListTests.Ids(last)[^1]);
+
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            (await db.Papers.SingleAsync(p => p.Id == added, Token)).Public = false;
+            await db.SaveChangesAsync(Token);
+        }
+        Assert.Equal(before, Total((await site.GetJsonAsync(papers + "?limit=1")).Json));
+        // Depublished after having been public: a tombstone for modified_since crawlers, counted there.
+        var since = papers + "?modified_since=2000-01-01T00:00:00%2B01:00";
+        Assert.Equal(before + 1, Total((await site.GetJsonAsync(since)).Json));
+
+        long deleted;
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            var paper = await db.Papers.OrderByDescending(p => p.Id).FirstAsync(p => p.Public && p.Id != added, Token);
+            deleted = paper.Id;
+            db.Papers.Remove(paper);
+            await db.SaveChangesAsync(Token);
+        }
+        var afterDelete = (await site.GetJsonAsync(papers + "?limit=1000")).Json!;
+        Assert.Equal(before - 1, Total(afterDelete));
+        Assert.Equal(before - 1, ListTests.Ids(afterDelete).Count);
+        Assert.DoesNotContain($"{OParlSite.Api}/paper/{deleted}", ListTests.Ids(afterDelete));
+        Assert.Equal(before + 1, Total((await site.GetJsonAsync(since)).Json));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task OrganizationLists_CountAndListOnlyTheirOwnObjects_AfterAChange(string provider)
+    {
+        await using var site = await OParlSite.StartDemoAsync(provider);
+        long council, meeting;
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            council = await db.Organizations.Where(o => o.ShortName == "Rat").Select(o => o.Id).SingleAsync(Token);
+            meeting = await db.MeetingOrganizations.Where(mo => mo.OrganizationId == council).Select(mo => mo.MeetingId).FirstAsync(Token);
+        }
+        var meetings = $"{OParlSite.Api}/organization/{council}/meeting";
+        var page = (await site.GetJsonAsync(meetings)).Json!;
+        var ids = ListTests.Ids(page);
+        Assert.Contains($"{OParlSite.Api}/meeting/{meeting}", ids);
+        Assert.Equal(ids.Count, Total(page));
+
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            (await db.Meetings.SingleAsync(m => m.Id == meeting, Token)).Public = false;
+            await db.SaveChangesAsync(Token);
+        }
+        var after = (await site.GetJsonAsync(meetings)).Json!;
+        Assert.DoesNotContain($"{OParlSite.Api}/meeting/{meeting}", ListTests.Ids(after));
+        Assert.Equal(ids.Count - 1, Total(after));
+        Assert.Equal(ids.Count - 1, ListTests.Ids(after).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task IfNoneMatch_Gives304_UntilAChange_ThenTheNewPage(string provider)
+    {
+        await using var site = await OParlSite.StartDemoAsync(provider);
+        const string papers = OParlSite.Api + "/body/1/paper?limit=1000";
+        using var client = site.Client();
+        async Task<HttpResponseMessage> GetAsync(EntityTagHeaderValue? etag)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, papers);
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.Add(etag);
+            }
+            return await client.SendAsync(request, Token);
+        }
+
+        using var first = await GetAsync(null);
+        var etag = first.Headers.ETag!;
+        Assert.True(etag.IsWeak);
+        using (var again = await GetAsync(etag))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+            Assert.Equal(etag, again.Headers.ETag);
+        }
+
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            var paper = await db.Papers.SingleAsync(p => p.Reference == "0930/2018", Token);
+            paper.Name = "E-Government – Digitalisierungsstrategie (neu)";
+            await db.SaveChangesAsync(Token);
+        }
+        using var changed = await GetAsync(etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Contains("Digitalisierungsstrategie (neu)", await changed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        using var revalidated = await GetAsync(changed.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+
+        // Another spelling of the page (other limit, omit_internal) is another entity with its own validator.
+        using var other = await client.GetAsync(papers + "&omit_internal=true", Token);
+        Assert.NotEqual(changed.Headers.ETag, other.Headers.ETag);
+    }
+}
