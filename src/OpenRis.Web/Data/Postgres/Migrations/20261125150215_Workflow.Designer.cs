@@ -13,7 +13,7 @@ using OpenRis.Web.Data.Postgres;
 namespace OpenRis.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRisDbContext))]
-    [Migration("20261125143535_Workflow")]
+    [Migration("20261125150215_Workflow")]
     partial class Workflow
     {
         /// <inheritdoc />
@@ -36,7 +36,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("ConsultationId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ConsultationId");
 
                     b.ToTable("ConsultationOrganization");
                 });
@@ -863,7 +863,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("MeetingId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "MeetingId");
 
                     b.ToTable("MeetingOrganizations");
                 });
@@ -1694,12 +1694,12 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Json")
+                    b.Property<byte[]>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("JsonOmitInternal")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("JsonOmitInternal")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("timestamp with time zone");
@@ -1709,7 +1709,7 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasKey("Type", "ObjectId");
 
-                    b.HasIndex("Type", "BodyId", "ObjectId");
+                    b.HasIndex("Type", "BodyId", "ObjectId", "Visible", "Deleted");
 
                     b.ToTable("OParlDocuments");
                 });
@@ -1722,6 +1722,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using OpenRis.Web.Data.Sqlite;
 namespace OpenRis.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRisDbContext))]
-    [Migration("20261125143150_Workflow")]
+    [Migration("20261125150141_Workflow")]
     partial class Workflow
     {
         /// <inheritdoc />
@@ -30,7 +30,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("ConsultationId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "ConsultationId");
 
                     b.ToTable("ConsultationOrganization");
                 });
@@ -831,7 +831,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("MeetingId", "OrganizationId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "MeetingId");
 
                     b.ToTable("MeetingOrganizations");
                 });
@@ -1634,12 +1634,12 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
+                    b.Property<byte[]>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("JsonOmitInternal")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("JsonOmitInternal")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("Modified")
                         .HasColumnType("TEXT");
@@ -1649,7 +1649,7 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Type", "ObjectId");
 
-                    b.HasIndex("Type", "BodyId", "ObjectId");
+                    b.HasIndex("Type", "BodyId", "ObjectId", "Visible", "Deleted");
 
                     b.ToTable("OParlDocuments");
                 });
@@ -1662,6 +1662,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
