@@ -14,7 +14,7 @@ namespace OpenRis.Web.OParl;
 public sealed partial class OParlProjection(OParlOptions options)
 {
     /// <summary>Raise when the JSON shape changes: every document is rendered again at the next start.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly OParlRenderer _renderer = new(new OParlUrls(options.BaseUrl), options);
     private readonly OParlRenderer _internalOmitted = new(new OParlUrls(options.BaseUrl), options, omitInternal: true);

@@ -35,7 +35,7 @@ public sealed partial class OParlRenderer
             }
             json.Writer.WriteEndArray();
         }
-        json.Common(meeting, null);
+        json.Common(meeting, Urls.Web(string.Create(CultureInfo.InvariantCulture, $"/sitzungen/{meeting.Id}")));
         json.Writer.WriteEndObject();
     });
 

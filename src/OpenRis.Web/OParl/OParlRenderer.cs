@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OpenRis.Web.Model;
@@ -127,7 +128,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
             WriteLocation(json, location, embedded: true, served.Of(OParlTypes.Location, location), null);
         }
         json.Text("externalBody", organization.ExternalBody);
-        json.Common(organization, null);
+        json.Common(organization, Urls.Web(string.Create(CultureInfo.InvariantCulture, $"/gremien/{organization.Id}")));
         json.Writer.WriteEndObject();
     });
 
@@ -164,7 +165,7 @@ public sealed partial class OParlRenderer(OParlUrls urls, OParlOptions options, 
         }
         json.Text("life", person.Life);
         json.Text("lifeSource", person.LifeSource);
-        json.Common(person, null);
+        json.Common(person, Urls.Web(string.Create(CultureInfo.InvariantCulture, $"/personen/{person.Id}")));
         json.Writer.WriteEndObject();
     });
 
