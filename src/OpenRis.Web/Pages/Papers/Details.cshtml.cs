@@ -56,8 +56,4 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         .Include(p => p.Consultations).ThenInclude(c => c.Organizations)
         .Include(p => p.References.Where(r => r.ToPaper.Public && r.ToPaper.Status == PaperStatus.Published)).ThenInclude(r => r.ToPaper)
         .Include(p => p.CitedBy.Where(r => r.FromPaper.Public && r.FromPaper.Status == PaperStatus.Published)).ThenInclude(r => r.FromPaper).ThenInclude(p => p.ParentPaper);
-
-    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", Hosting.RisDefaults.German) ?? "";
-
-    public static string Date(DateTime? utc) => utc is { } u ? Berlin.ToLocal(u).ToString("dd.MM.yyyy", Hosting.RisDefaults.German) : "";
 }

@@ -13,6 +13,8 @@ public static class Dates
 
     public static string Day(DateOnly? date) => date?.ToString("dd.MM.yyyy", RisDefaults.German) ?? "";
 
+    public static string DayAndTime(DateTime? utc) => utc is { } u ? Berlin.ToLocal(u).ToString("dd.MM.yyyy HH:mm", RisDefaults.German) : "";
+
     public static string Time(DateTime? utc) => utc is { } u ? Berlin.ToLocal(u).ToString("HH:mm", RisDefaults.German) : "";
 
     /// <summary>"seit 01.06.2014", "01.06.2014 – 31.10.2020" or "" for an open period.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
+using OpenRis.Web.Pages.Rendering;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
@@ -163,5 +164,5 @@ public sealed record PaperFormChoices(List<PaperKind> Kinds, List<Meeting> Meeti
     }
 
     public static string MeetingLabel(Meeting meeting) =>
-        $"{meeting.Organizations.OrderBy(o => o.Position).FirstOrDefault()?.Organization.Name ?? meeting.Name}, {(meeting.Start is { } s ? Berlin.ToLocal(s).ToString("dd.MM.yyyy HH:mm", Hosting.RisDefaults.German) : "")} Uhr";
+        $"{meeting.Organizations.OrderBy(o => o.Position).FirstOrDefault()?.Organization.Name ?? meeting.Name}, {Dates.DayAndTime(meeting.Start)} Uhr";
 }

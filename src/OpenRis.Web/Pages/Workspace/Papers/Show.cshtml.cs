@@ -158,6 +158,4 @@ public sealed class ShowModel(RisDbContext db) : PageModel
 
     public bool IsOpenCoSigner => Actor.Role == RisRole.DepartmentClerk && Paper.Status == PaperStatus.InCoSigning
         && Paper.Offices.Any(o => o.Role == OfficeRole.CoSigning && o.SignedOffAt is null && Actor.ActsFor(o.OrganizationId));
-
-    public static string Local(DateTime? utc) => utc is { } u ? Berlin.ToLocal(u).ToString("dd.MM.yyyy HH:mm", Hosting.RisDefaults.German) : "";
 }
