@@ -17,6 +17,7 @@ try
 
     var app = builder.Build();
     app.UseResponseCompression();
+    app.UseSecurityHeaders();
     app.UseRisDefaults();
     app.UseRisAccounts();
     app.MapHealth();
