@@ -10,6 +10,7 @@ try
     // appsettings.json is read from next to the program, wherever it is started from.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddRisDefaults();
+    builder.AddRisTelemetry();
     builder.AddRisData();
     builder.AddRisAccounts();
     builder.AddOParl();
