@@ -13,14 +13,15 @@
 # Steps: make sure PostgreSQL is installed and start a private cluster
 # (scripts/start-test-postgres.sh; stopped and deleted on exit, whatever
 # happens), install Debian's chromium for the browser tests if /usr/bin/chromium
-# is missing (screenshots go to artifacts/screenshots/), `dotnet format --verify-no-changes`, `dotnet build -c Release`,
+# is missing (screenshots go to artifacts/screenshots/), `dotnet format --verify-no-changes`,
+# `dotnet list package --vulnerable` (both skipped with --no-format), `dotnet build -c Release`,
 # `dotnet test --no-build` (Microsoft.Testing.Platform, selected in global.json)
 # writing xUnit.net XML and TRX reports to artifacts/test-results/.
 #
 # The last line printed is always `N passed, N failed` (plus `, N skipped` when
 # tests were skipped), totalled over all test projects from the xUnit.net XML
 # reports. The exit code is 0 only if format, build and tests succeeded and at
-# least one test ran: 1 test failures, 2 format check, 3 build, 4 no tests ran,
+# least one test ran: 1 test failures, 2 format or dependency vulnerability check, 3 build, 4 no tests ran,
 # 5 PostgreSQL could not be started, 6 usage, 130/143 interrupted.
 #
 # Environment for the tests:
@@ -184,6 +185,21 @@ if [ -n "$FORMAT" ]; then
         err "dotnet format --verify-no-changes failed: the code is not formatted as .editorconfig requires."
         err "Run 'dotnet format $SOLUTION' and commit the result."
         FAILED=1 # a failed check counts as a failure in the totals, not as "0 failed"
+        finish 2
+    fi
+    check_interrupt
+fi
+
+# ---------------------------------------------------------------- dependencies
+# Known vulnerabilities in any package, direct or transitive (NuGet's advisory data).
+if [ -n "$FORMAT" ]; then
+    say "dotnet list package --vulnerable --include-transitive"
+    if ! AUDIT=$(dotnet list "$SOLUTION" package --vulnerable --include-transitive 2>&1) \
+        || grep -q "has the following vulnerable packages" <<<"$AUDIT"; then
+        printf '%s\n' "$AUDIT" >&2
+        check_interrupt
+        err "the dependency vulnerability check failed (see above): update the package or explain the exception."
+        FAILED=1
         finish 2
     fi
     check_interrupt

@@ -40,11 +40,14 @@ public static class AccountServiceCollectionExtensions
         });
         builder.Services.AddAuthorization();
         builder.AddOpenIdConnectLogin();
+        builder.AddLoginRateLimit();
+        builder.AddSharedKeys();
         return builder;
     }
 
     public static WebApplication UseRisAccounts(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         // The audit trail names the signed-in user for everything saved in this request.
