@@ -26,6 +26,7 @@ try
     app.MapFiles();
     app.MapWorkspaceFiles();
     app.MapOfficialDocuments();
+    app.MapPublicNotices();
     app.MapOParl();
 
     return await CommandLine.RunAsync(app, args);

@@ -15,6 +15,8 @@ public static class OfficialDocumentHtml
 
     public static string Render(Letterhead letterhead, StatementDocument statement) => Render(OfficialLayout.Of(letterhead, statement), "statement");
 
+    public static string Render(Letterhead letterhead, PublicNoticeDocument notice) => Render(OfficialLayout.Of(letterhead, notice), "notice");
+
     private static string Render(OfficialLayout layout, string kind)
     {
         var html = new StringBuilder();

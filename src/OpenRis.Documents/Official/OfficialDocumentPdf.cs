@@ -15,6 +15,8 @@ public static class OfficialDocumentPdf
 
     public static byte[] Render(Letterhead letterhead, StatementDocument statement) => Render(OfficialLayout.Of(letterhead, statement));
 
+    public static byte[] Render(Letterhead letterhead, PublicNoticeDocument notice) => Render(OfficialLayout.Of(letterhead, notice));
+
     private static byte[] Render(OfficialLayout layout)
     {
         EmbeddedFonts.Install();

@@ -6,7 +6,7 @@ namespace OpenRis.Documents.Official;
 /// What an official document prints, in reading order, independent of the output format:
 /// the HTML and the PDF renderer draw the same blocks, so both carry the same fields.
 /// </summary>
-internal sealed record OfficialLayout(string Title, string Author, string Subject, IReadOnlyList<Block> Blocks)
+internal sealed partial record OfficialLayout(string Title, string Author, string Subject, IReadOnlyList<Block> Blocks)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 

@@ -45,6 +45,11 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<RollCallVote> RollCallVotes => Set<RollCallVote>();
+    public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
+    public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
     public OParlProjection? Projection { get; set; } = projection;
@@ -69,6 +74,9 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
         configurationBuilder.Properties<CommitmentStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DeadlineUnit>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AnswerDueBasis>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AttendanceStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<VoteChoice>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ResultKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

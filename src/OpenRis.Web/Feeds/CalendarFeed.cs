@@ -18,7 +18,11 @@ internal static class CalendarFeed
     public const string ContentType = "text/calendar; charset=utf-8";
     private const string Zone = "Europe/Berlin";
 
-    public sealed record Row(long Id, string Name, DateTime? Start, DateTime? End, bool Cancelled, DateTime Modified, string? Place, string? Street, string? Locality, string? Organization);
+    public sealed record Row(long Id, string Name, DateTime? Start, DateTime? End, bool Cancelled, DateTime Modified, string? Place, string? Street, string? Locality, string? Organization)
+    {
+        /// <summary>RFC 5545 SEQUENCE: bumped by every move and cancellation, so calendars replace the event.</summary>
+        public int Sequence { get; init; }
+    }
 
     public static IQueryable<Row> Rows(IQueryable<Meeting> meetings) =>
         meetings.AsNoTracking().Where(m => m.Public && m.Start != null).OrderBy(m => m.Start)
@@ -26,7 +30,8 @@ internal static class CalendarFeed
                 m.Location == null ? null : m.Location.Description ?? m.Location.Room,
                 m.Location == null ? null : m.Location.StreetAddress,
                 m.Location == null ? null : m.Location.Locality,
-                m.Organizations.OrderBy(o => o.Position).Select(o => o.Organization.Name).FirstOrDefault()));
+                m.Organizations.OrderBy(o => o.Position).Select(o => o.Organization.Name).FirstOrDefault())
+            { Sequence = m.Sequence });
 
     public static async Task<IResult> AllAsync(RisDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         Write(await Rows(db.Meetings).ToListAsync(cancellationToken), "Sitzungen", http);
@@ -68,6 +73,8 @@ internal static class CalendarFeed
                 DtStart = new CalDateTime(start, Zone),
                 DtEnd = new CalDateTime(meeting.End is { } end ? Berlin.ToLocal(end) : start.AddHours(2), Zone),
                 DtStamp = new CalDateTime(DateTime.SpecifyKind(meeting.Modified, DateTimeKind.Utc)),
+                LastModified = new CalDateTime(DateTime.SpecifyKind(meeting.Modified, DateTimeKind.Utc)),
+                Sequence = meeting.Sequence,
                 Location = string.Join(", ", new[] { meeting.Place, meeting.Street, meeting.Locality }.Where(s => s is not null)),
                 Description = meeting.Organization,
                 Url = new Uri($"{site}/sitzungen/{meeting.Id}"),

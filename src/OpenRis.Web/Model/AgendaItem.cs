@@ -1,7 +1,7 @@
 namespace OpenRis.Web.Model;
 
 /// <summary>OParl AgendaItem (Tagesordnungspunkt). Embedded in its Meeting.</summary>
-public sealed class AgendaItem : BodyObject
+public sealed partial class AgendaItem : BodyObject
 {
     public long MeetingId { get; set; }
     public Meeting Meeting { get; set; } = null!;
@@ -21,6 +21,26 @@ public sealed class AgendaItem : BodyObject
 
     public DateTime? Start { get; set; }
     public DateTime? End { get; set; }
+
+    /// <summary>The normalised result behind <see cref="Result"/>, for filters and open data.</summary>
+    public ResultKind? ResultKind { get; set; }
+
+    /// <summary>Vote tally (offene Abstimmung); null where no vote was taken or counted.</summary>
+    public int? VotesYes { get; set; }
+    public int? VotesNo { get; set; }
+    public int? VotesAbstain { get; set; }
+
+    /// <summary>Namentliche Abstimmung: every member's vote is recorded in <see cref="RollCall"/>.</summary>
+    public bool IsRollCall { get; set; }
+
+    /// <summary>Standing item of every meeting of the body (Einwohnerfragestunde, Mitteilungen …), not a paper.</summary>
+    public bool Standing { get; set; }
+
+    /// <summary>Added after the first published version of the agenda (Nachtrag).</summary>
+    public int? AddendumNumber { get; set; }
+
+    public List<RollCallVote> RollCall { get; set; } = [];
+    public List<ConflictOfInterest> Conflicts { get; set; } = [];
 
     public Consultation? Consultation { get; set; }
     public List<DocumentFile> Files { get; set; } = [];

@@ -26,6 +26,24 @@ public sealed partial class Meeting : BodyObject
     public List<Person> Participants { get; set; } = [];
 
     public List<AgendaItem> AgendaItems { get; set; } = [];
+
+    /// <summary>When the invitation went out (UTC); null before.</summary>
+    public DateTime? InvitedAt { get; set; }
+
+    /// <summary>Why the invitation period was shortened; required when the invitation was late.</summary>
+    public string? UrgencyReason { get; set; }
+
+    /// <summary>Why the meeting was cancelled or last moved, as told to members and the public.</summary>
+    public string? ChangeReason { get; set; }
+
+    /// <summary>The start before the last move (UTC).</summary>
+    public DateTime? PreviousStart { get; set; }
+
+    /// <summary>iCal SEQUENCE: counts the changes of date, place or status that calendars must pick up.</summary>
+    public int Sequence { get; set; }
+
+    public List<Attendance> Attendance { get; set; } = [];
+    public List<AgendaVersion> AgendaVersions { get; set; } = [];
     public List<DocumentFile> Files { get; set; } = [];
 }
 

@@ -39,6 +39,8 @@ internal static class OParlLoader
             .Include(m => m.Files)
             .Include(m => m.AgendaItems).ThenInclude(a => a.Files)
             .Include(m => m.AgendaItems).ThenInclude(a => a.Consultation).ThenInclude(c => c!.Paper)
+            .Include(m => m.AgendaItems).ThenInclude(a => a.RollCall)
+            .Include(m => m.AgendaItems).ThenInclude(a => a.Conflicts)
             .AsSplitQuery().ToListAsync(ct);
 
     public static Task<List<AgendaItem>> AgendaItems(RisDbContext db, List<long> ids, CancellationToken ct) =>
@@ -46,6 +48,8 @@ internal static class OParlLoader
             .Include(a => a.Meeting).ThenInclude(m => m.AgendaItems)
             .Include(a => a.Files)
             .Include(a => a.Consultation).ThenInclude(c => c!.Paper)
+            .Include(a => a.RollCall)
+            .Include(a => a.Conflicts)
             .AsSplitQuery().ToListAsync(ct);
 
     public static Task<List<Paper>> Papers(RisDbContext db, List<long> ids, CancellationToken ct) =>

@@ -60,6 +60,7 @@ public sealed partial class OParlRenderer
         }
         json.Text("result", item.Result);
         json.Text("resolutionText", item.ResolutionText);
+        WriteVotes(json, item);
         var files = item.Files.Where(f => !f.Deleted && f.Public).OrderBy(f => f.Id).ToList();
         SingleFile(json, "resolutionFile", files, FileRole.Resolution, served);
         Files(json, "auxiliaryFile", files.Where(f => f.Role != FileRole.Resolution), served);
@@ -138,6 +139,7 @@ public sealed partial class OParlRenderer
         json.Texts("organization", consultation.Organizations.Where(o => !o.Deleted).Select(o => Urls.Of(OParlTypes.Organization, o.Id)));
         json.Boolean("authoritative", consultation.Authoritative);
         json.Text("role", consultation.Role);
+        WriteConsultationResult(json, consultation);
         json.Common(consultation, null);
         json.Writer.WriteEndObject();
     }

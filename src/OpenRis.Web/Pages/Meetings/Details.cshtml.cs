@@ -11,13 +11,17 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
     public MeetingView Meeting { get; private set; } = null!;
     public List<ItemView> Agenda { get; private set; } = [];
     public List<FileView> Files { get; private set; } = [];
+    public MeetingRecord Record { get; private set; } = null!;
 
     public sealed record MeetingView(long Id, string Name, DateTime? Start, DateTime? End, bool Cancelled, MeetingState State,
         string? Place, string? Street, string? Locality, List<Named> Organizations);
 
     public sealed record Named(long Id, string Name);
 
-    public sealed record ItemView(long Id, string? Number, string Name, string? Result, string? ResolutionText, PaperLink? Paper, List<FileView> Files);
+    public sealed record ItemView(long Id, string? Number, string Name, string? Result, string? ResolutionText, PaperLink? Paper, List<FileView> Files)
+    {
+        public MeetingRecord.Vote? Vote { get; init; }
+    }
 
     public sealed record PaperLink(long Id, string? Reference, string Name);
 
@@ -55,8 +59,10 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
                     ? new PaperLink(i.Consultation.Paper.Id, i.Consultation.Paper.Reference ?? i.Consultation.Paper.ParentPaper!.Reference, i.Consultation.Paper.Name)
                     : null,
             }).ToListAsync(cancellationToken);
+        Record = await MeetingRecord.LoadAsync(db, id, cancellationToken);
         Agenda = items.Select(i => new ItemView(i.Id, i.Number, i.Name, i.Result, i.ResolutionText, i.Paper,
-            files.Where(f => f.AgendaItemId == i.Id).ToList())).ToList();
+            files.Where(f => f.AgendaItemId == i.Id).ToList())
+        { Vote = Record.Votes.GetValueOrDefault(i.Id) }).ToList();
         Files = files.Where(f => f.AgendaItemId is null).ToList();
         ViewData["Title"] = $"{meeting.Name} am {Rendering.Dates.Day(meeting.Start)}";
         return Page();

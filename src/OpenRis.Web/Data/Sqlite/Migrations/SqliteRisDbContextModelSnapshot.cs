@@ -115,6 +115,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AddendumNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -126,6 +129,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.Property<DateTime?>("End")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRollCall")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Keyword")
                         .IsRequired()
@@ -161,12 +167,28 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesYes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -177,6 +199,66 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgendaVersions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AuditEntry", b =>
@@ -345,6 +427,32 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictsOfInterest");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -760,6 +868,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -767,6 +878,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Keyword")
@@ -792,6 +906,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviousStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Public")
                         .HasColumnType("INTEGER");
 
@@ -799,7 +916,13 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyReason")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -896,6 +1019,51 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChairName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChairSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinuteTakerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinuteTakerSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonPublicText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Minutes");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
@@ -1576,6 +1744,33 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("RollCallVotes");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -1792,6 +1987,36 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("AgendaVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Location", "Location")
@@ -1825,6 +2050,25 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -2029,6 +2273,24 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Minutes", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Organization", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -2200,6 +2462,25 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("RollCall")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Paper", "Paper")
@@ -2264,9 +2545,13 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
+                    b.Navigation("Conflicts");
+
                     b.Navigation("Consultation");
 
                     b.Navigation("Files");
+
+                    b.Navigation("RollCall");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
@@ -2284,6 +2569,10 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("OpenRis.Web.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaVersions");
+
+                    b.Navigation("Attendance");
 
                     b.Navigation("Files");
 
