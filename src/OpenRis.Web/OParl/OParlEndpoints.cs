@@ -17,6 +17,7 @@ public static class OParlEndpoints
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OParlProjection>();
         builder.Services.AddSingleton<OParlListCache>();
+        builder.Services.AddSingleton<OParlStore>();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -56,67 +57,44 @@ public static class OParlEndpoints
         var api = app.MapGroup(OParlUrls.Path);
         var urls = new OParlUrls(options.BaseUrl);
         api.MapMethods("", GetAndHead, (HttpContext context) => Results.Redirect(urls.System, permanent: true));
-        api.MapMethods("/system", GetAndHead, (HttpContext context, RisDbContext db) =>
-            Redirected(context, urls.System) ? Task.CompletedTask
-                : ObjectAsync(context, db.OParlDocuments.Where(d => d.Type == OParlTypes.System).OrderBy(d => d.ObjectId)));
-        api.MapMethods("/body", GetAndHead, (HttpContext context, RisDbContext db) =>
-            Redirected(context, urls.Bodies) ? Task.CompletedTask
-                : OParlLists.WriteAsync(context, db, db.OParlDocuments.Where(d => d.Type == OParlTypes.Body && d.Visible), urls.Bodies, options));
+        api.MapMethods("/system", GetAndHead, (HttpContext context) =>
+            Redirected(context, urls.System) ? Task.CompletedTask : ObjectAsync(context, OParlTypes.System, null));
+        api.MapMethods("/body", GetAndHead, (HttpContext context) =>
+            Redirected(context, urls.Bodies) ? Task.CompletedTask : OParlLists.WriteAsync(context, OParlListSource.Bodies, urls.Bodies, options));
         api.MapMethods("/body/{id:long}/{list}", GetAndHead, BodyListAsync);
         api.MapMethods("/organization/{id:long}/{list}", GetAndHead, OrganizationListAsync);
         api.MapMethods("/file/{id:long}/access", GetAndHead, (HttpContext context, long id, RisDbContext db, Files.FileStore store) =>
             Redirected(context, urls.FileAccess(id)) ? Task.CompletedTask : OParlFiles.SendAsync(context, id, db, store, download: false));
         api.MapMethods("/file/{id:long}/download", GetAndHead, (HttpContext context, long id, RisDbContext db, Files.FileStore store) =>
             Redirected(context, urls.FileDownload(id)) ? Task.CompletedTask : OParlFiles.SendAsync(context, id, db, store, download: true));
-        api.MapMethods("/{type}/{id:long}", GetAndHead, (HttpContext context, string type, long id, RisDbContext db) =>
+        api.MapMethods("/{type}/{id:long}", GetAndHead, (HttpContext context, string type, long id) =>
             type is OParlTypes.System || !OParlTypes.All.Contains(type)
                 ? OParlResponses.NotFoundAsync(context)
-                : CanonicalObjectAsync(context, urls.Of(type, id), db.OParlDocuments.Where(d => d.Type == type && d.ObjectId == id)));
+                : Redirected(context, urls.Of(type, id)) ? Task.CompletedTask : ObjectAsync(context, type, id));
         app.Map("/oparl/{**rest}", OParlResponses.NotFoundAsync);
         return app;
 
-        async Task BodyListAsync(HttpContext context, long id, string list, RisDbContext db)
+        Task BodyListAsync(HttpContext context, long id, string list)
         {
             var type = OParlTypes.BodyLists.FirstOrDefault(l => l.List == list).Type;
-            if (type is not null && Redirected(context, urls.BodyList(id, list)))
+            if (type is null)
             {
-                return;
+                return OParlResponses.NotFoundAsync(context);
             }
-            if (type is null || !await db.OParlDocuments.AnyAsync(d => d.Type == OParlTypes.Body && d.ObjectId == id && d.Visible && !d.Deleted, context.RequestAborted))
-            {
-                await OParlResponses.NotFoundAsync(context);
-                return;
-            }
-            await OParlLists.WriteAsync(context, db, db.OParlDocuments.Where(d => d.Type == type && d.BodyId == id && d.Visible), urls.BodyList(id, list), options);
+            return Redirected(context, urls.BodyList(id, list)) ? Task.CompletedTask
+                : OParlLists.WriteAsync(context, OParlListSource.OfBody(type, id), urls.BodyList(id, list), options, (OParlTypes.Body, id));
         }
 
-        async Task OrganizationListAsync(HttpContext context, long id, string list, RisDbContext db)
+        Task OrganizationListAsync(HttpContext context, long id, string list)
         {
-            if (list is "meeting" or "consultation" && Redirected(context, urls.OrganizationList(id, list)))
+            if (list is not ("meeting" or "consultation"))
             {
-                return;
+                return OParlResponses.NotFoundAsync(context);
             }
-            if (list is not ("meeting" or "consultation")
-                || !await db.OParlDocuments.AnyAsync(d => d.Type == OParlTypes.Organization && d.ObjectId == id && d.Visible && !d.Deleted, context.RequestAborted))
-            {
-                await OParlResponses.NotFoundAsync(context);
-                return;
-            }
-            // From the link rows of this one organization (indexed by organization, then object) to the
-            // documents by primary key, so that a page never walks the documents of other organizations.
-            var members = list == "meeting"
-                ? db.MeetingOrganizations.Where(mo => mo.OrganizationId == id).Select(mo => mo.MeetingId)
-                : db.Set<Dictionary<string, object>>("ConsultationOrganization")
-                    .Where(co => EF.Property<long>(co, "OrganizationId") == id).Select(co => EF.Property<long>(co, "ConsultationId"));
-            var type = list == "meeting" ? OParlTypes.Meeting : OParlTypes.Consultation;
-            var documents = db.OParlDocuments.Where(d => d.Type == type && d.Visible && members.Contains(d.ObjectId));
-            await OParlLists.WriteAsync(context, db, documents, urls.OrganizationList(id, list), options);
+            return Redirected(context, urls.OrganizationList(id, list)) ? Task.CompletedTask
+                : OParlLists.WriteAsync(context, OParlListSource.OfOrganization(list, id), urls.OrganizationList(id, list), options, (OParlTypes.Organization, id));
         }
     }
-
-    /// <summary>An object at its id.</summary>
-    private static Task CanonicalObjectAsync(HttpContext context, string canonicalUrl, IQueryable<OParlDocument> document) =>
-        Redirected(context, canonicalUrl) ? Task.CompletedTask : ObjectAsync(context, document);
 
     /// <summary>
     /// One spelling per URL (OParl 1.1 §2.3): leading zeros, another case, a trailing slash are
@@ -134,18 +112,39 @@ public static class OParlEndpoints
         return true;
     }
 
-    private static async Task ObjectAsync(HttpContext context, IQueryable<OParlDocument> document)
+    /// <summary>One object at its id (the System: the first one); only public ones exist.</summary>
+    private static async Task ObjectAsync(HttpContext context, string type, long? id)
     {
         var omitInternal = context.Request.Query["omit_internal"] == "true";
-        var found = await document.Where(d => d.Visible)
-            .Select(d => new { Json = omitInternal ? d.JsonOmitInternal ?? d.Json : d.Json, d.Modified })
-            .FirstOrDefaultAsync(context.RequestAborted);
-        if (found is null)
+        var ct = context.RequestAborted;
+        byte[]? json = null;
+        var modified = DateTime.UnixEpoch;
+        await using (var connection = await context.RequestServices.GetRequiredService<OParlStore>().OpenAsync(ct))
+        {
+            var command = connection.Command(
+                $"SELECT {(omitInternal ? "COALESCE(\"JsonOmitInternal\", \"Json\")" : "\"Json\"")}, \"Modified\" FROM \"OParlDocuments\" "
+                + $"WHERE \"Type\" = @type{(id is null ? "" : " AND \"ObjectId\" = @id")} AND \"Visible\" ORDER BY \"ObjectId\" LIMIT 1",
+                id is long i ? [new("@type", type), new("@id", i)] : [new("@type", type)]);
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                {
+                    json = reader.GetFieldValue<byte[]>(0);
+                    modified = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+                }
+            }
+            finally
+            {
+                connection.Release(command);
+            }
+        }
+        if (json is null)
         {
             // Non-public objects do not exist for the public: 404, not 403, which would confirm them.
             await OParlResponses.NotFoundAsync(context);
             return;
         }
-        await OParlResponses.WriteAsync(context, found.Json, found.Modified);
+        await OParlResponses.WriteAsync(context, json, modified);
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using OpenRis.Web.Data;
 
 namespace OpenRis.Web.OParl;
 
@@ -20,13 +18,12 @@ internal sealed class OParlListCache
     // Bounded: modified_since filters come in endless spellings of time.
     private const int MaxEntries = 20_000;
 
-    private readonly ConcurrentDictionary<string, OParlListStats> _stats = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _version = -1;
 
-    /// <summary>The current data version, or null while no projection state exists (then nothing is cached).</summary>
-    public static async Task<long?> DataVersionAsync(RisDbContext db, CancellationToken ct) =>
-        await db.Set<OParlProjectionState>().AsNoTracking().OrderBy(s => s.Id).Select(s => (long?)s.DataVersion).FirstOrDefaultAsync(ct);
+    /// <summary>The current data version: one row by key, read on every request, so that every node sees every other node's writes at once.</summary>
+    public const string DataVersionSql = "SELECT \"DataVersion\" FROM \"OParlProjectionState\" ORDER BY \"Id\" LIMIT 1";
 
     /// <summary>A weak validator for the page at <paramref name="pageUrl"/> (every parameter spelled out) at this data version.</summary>
     public static string ETag(long version, string pageUrl)
@@ -35,27 +32,31 @@ internal sealed class OParlListCache
         return $"W/\"v{Convert.ToHexStringLower(XxHash128.Hash(key))}\"";
     }
 
-    public async Task<OParlListStats> StatsAsync(long? version, string key, IQueryable<OParlDocument> filtered, CancellationToken ct)
+    public Task<OParlListStats> StatsAsync(long? version, string key, Func<Task<OParlListStats>> count) =>
+        GetAsync(version, "stats|" + key, count);
+
+    /// <summary>Whether a Body or Organization is public and not deleted (the owner of a list), per data version.</summary>
+    public Task<bool> ExistsAsync(long? version, string type, long id, Func<Task<bool>> exists) =>
+        GetAsync(version, $"exists|{type}|{id}", exists);
+
+    private async Task<T> GetAsync<T>(long? version, string key, Func<Task<T>> compute)
     {
         // The version is part of the key, so an entry can never be read for another version, even in a race with a writer.
         key = $"{version}|{key}";
-        if (version is long current && Current(current) && _stats.TryGetValue(key, out var cached))
+        if (version is long current && Current(current) && _entries.TryGetValue(key, out var cached))
         {
-            return cached;
+            return (T)cached;
         }
-        var stats = new OParlListStats(
-            await filtered.CountAsync(ct),
-            await filtered.MinAsync(d => (long?)d.ObjectId, ct),
-            await filtered.MaxAsync(d => (long?)d.ObjectId, ct));
+        var value = await compute();
         if (version is long v && Current(v))
         {
-            if (_stats.Count >= MaxEntries)
+            if (_entries.Count >= MaxEntries)
             {
-                _stats.Clear();
+                _entries.Clear();
             }
-            _stats[key] = stats;
+            _entries[key] = value!;
         }
-        return stats;
+        return value;
     }
 
     /// <summary>Moves the cache forward to <paramref name="version"/>; false for a request that read an older version.</summary>
@@ -69,7 +70,7 @@ internal sealed class OParlListCache
         {
             if (version > _version)
             {
-                _stats.Clear();
+                _entries.Clear();
                 _version = version;
             }
             return _version == version;

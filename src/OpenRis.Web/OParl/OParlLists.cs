@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using OpenRis.Web.Data;
 
 namespace OpenRis.Web.OParl;
 
@@ -12,36 +10,49 @@ namespace OpenRis.Web.OParl;
 /// </summary>
 internal static class OParlLists
 {
-    private sealed record Row(long ObjectId, byte[] Json, DateTime Modified);
+    private readonly record struct Key(long ObjectId, DateTime Modified, long Length);
 
-    public static async Task WriteAsync(HttpContext context, RisDbContext db, IQueryable<OParlDocument> documents, string listUrl, OParlOptions options)
+    /// <summary>
+    /// Writes the page asked for, or a 404 when <paramref name="owner"/> (the Body or Organization
+    /// whose list it is) is not public.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, OParlListSource source, string listUrl, OParlOptions options, (string Type, long Id)? owner = null)
     {
+        var ct = context.RequestAborted;
+        var cache = context.RequestServices.GetRequiredService<OParlListCache>();
+        await using var connection = await context.RequestServices.GetRequiredService<OParlStore>().OpenAsync(ct);
+        await connection.BeginSnapshotAsync(ct);
+        // Read first, in the page's snapshot: the ETag, the cached counts and the page agree.
+        var version = await connection.ScalarAsync(OParlListCache.DataVersionSql, [], ct) is { } read ? Convert.ToInt64(read, CultureInfo.InvariantCulture) : (long?)null;
+        if (owner is { } o && !await cache.ExistsAsync(version, o.Type, o.Id, async () => await connection.ScalarAsync(ExistsSql, Parameters(("@type", o.Type), ("@id", o.Id)), ct) is not null))
+        {
+            await OParlResponses.NotFoundAsync(context);
+            return;
+        }
         var (query, error) = OParlQuery.Parse(context.Request.Query, options.DefaultLimit);
         if (query is null)
         {
             await OParlResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, error!, "Invalid list parameter.");
             return;
         }
-        var ct = context.RequestAborted;
         (string, long)? selfCursor = query.After is long a ? ("after", a) : query.Before is long b ? ("before", b) : null;
-
-        // Read before the documents: a page can then be newer than its ETag says, never older.
-        var version = await OParlListCache.DataVersionAsync(db, ct);
         var etag = version is long v ? OParlListCache.ETag(v, Url(listUrl, query, options, selfCursor, withLimit: true)) : null;
         if (etag is not null && OParlResponses.NotModified(context, etag))
         {
             return;
         }
 
-        var filtered = Filter(documents, query);
-        var stats = await context.RequestServices.GetRequiredService<OParlListCache>()
-            .StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false), filtered, ct);
-        var page = filtered.AsNoTracking();
-        List<Row> rows;
+        var (where, parameters) = Filter(source, query);
+        var stats = await cache.StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false),
+            () => StatsAsync(connection, where, parameters, ct));
+        var jsonColumn = query.OmitInternal ? "COALESCE(\"JsonOmitInternal\", \"Json\")" : "\"Json\"";
+        var lengthColumn = query.OmitInternal ? "CASE WHEN \"JsonOmitInternal\" IS NULL THEN length(\"Json\") ELSE length(\"JsonOmitInternal\") END" : "length(\"Json\")";
+        List<Key> rows;
         bool hasNext, hasPrevious;
         if (query.Before is long before)
         {
-            rows = await Select(page.Where(d => d.ObjectId < before).OrderByDescending(d => d.ObjectId).Take(query.Limit + 1), query).ToListAsync(ct);
+            rows = await KeysAsync(connection, $"SELECT \"ObjectId\", \"Modified\", {lengthColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" < @cursor ORDER BY \"ObjectId\" DESC LIMIT @take",
+                [.. parameters, new("@cursor", before), new("@take", query.Limit + 1)], ct);
             hasPrevious = rows.Count > query.Limit;
             rows = rows.Take(query.Limit).Reverse().ToList();
             hasNext = stats.MaxId >= before;
@@ -49,7 +60,8 @@ internal static class OParlLists
         else
         {
             var after = query.After ?? 0;
-            rows = await Select(page.Where(d => d.ObjectId > after).OrderBy(d => d.ObjectId).Take(query.Limit + 1), query).ToListAsync(ct);
+            rows = await KeysAsync(connection, $"SELECT \"ObjectId\", \"Modified\", {lengthColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" > @cursor ORDER BY \"ObjectId\" LIMIT @take",
+                [.. parameters, new("@cursor", after), new("@take", query.Limit + 1)], ct);
             hasNext = rows.Count > query.Limit;
             rows = rows.Take(query.Limit).ToList();
             hasPrevious = query.After is not null && stats.MinId <= after;
@@ -72,37 +84,75 @@ internal static class OParlLists
         tail.Append("}}");
 
         var lastModified = rows.Count == 0 ? DateTime.UnixEpoch : rows.Max(r => r.Modified);
-        await OParlResponses.WritePageAsync(context, rows.Select(r => r.Json).ToList(), Encoding.UTF8.GetBytes(tail.ToString()), etag, lastModified);
+        var objectsLength = rows.Sum(r => r.Length) + Math.Max(0, rows.Count - 1);
+        // The same condition over the page's id range: in the same snapshot exactly the rows measured above.
+        await OParlResponses.WritePageAsync(context, objectsLength, Encoding.UTF8.GetBytes(tail.ToString()), etag, lastModified, rows.Count == 0 ? null : writer =>
+            connection.WriteJsonAsync($"SELECT {jsonColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" >= @first AND \"ObjectId\" <= @last ORDER BY \"ObjectId\"",
+                [.. parameters, new("@first", rows[0].ObjectId), new("@last", rows[^1].ObjectId)], writer, ct));
     }
 
-    /// <summary>Only the variant asked for is read: omit_internal is rare, and each variant is kilobytes per row.</summary>
-    private static IQueryable<Row> Select(IQueryable<OParlDocument> documents, OParlQuery query) => query.OmitInternal
-        ? documents.Select(d => new Row(d.ObjectId, d.JsonOmitInternal ?? d.Json, d.Modified))
-        : documents.Select(d => new Row(d.ObjectId, d.Json, d.Modified));
+    private const string ExistsSql = "SELECT 1 FROM \"OParlDocuments\" WHERE \"Type\" = @type AND \"ObjectId\" = @id AND \"Visible\" AND NOT \"Deleted\"";
 
-    private static IQueryable<OParlDocument> Filter(IQueryable<OParlDocument> documents, OParlQuery query)
+    private static List<KeyValuePair<string, object>> Parameters(params (string Name, object Value)[] values) =>
+        [.. values.Select(p => new KeyValuePair<string, object>(p.Name, p.Value))];
+
+    private static async Task<OParlListStats> StatsAsync(OParlConnection connection, string where, List<KeyValuePair<string, object>> parameters, CancellationToken ct)
     {
+        var command = connection.Command($"SELECT COUNT(*), MIN(\"ObjectId\"), MAX(\"ObjectId\") FROM \"OParlDocuments\" WHERE {where}", parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new OParlListStats(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+                reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
+        }
+        finally
+        {
+            connection.Release(command);
+        }
+    }
+
+    private static async Task<List<Key>> KeysAsync(OParlConnection connection, string sql, List<KeyValuePair<string, object>> parameters, CancellationToken ct)
+    {
+        var command = connection.Command(sql, parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var keys = new List<Key>();
+            while (await reader.ReadAsync(ct))
+            {
+                keys.Add(new Key(reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+            return keys;
+        }
+        finally
+        {
+            connection.Release(command);
+        }
+    }
+
+    /// <summary>The list's condition with the query's filters; one SQL text per combination of filters, so that it is prepared once.</summary>
+    private static (string Where, List<KeyValuePair<string, object>> Parameters) Filter(OParlListSource source, OParlQuery query)
+    {
+        var where = new StringBuilder(source.Condition);
+        var parameters = new List<KeyValuePair<string, object>>(source.Parameters);
         if (!query.IncludesDeleted)
         {
-            documents = documents.Where(d => !d.Deleted);
+            where.Append(" AND NOT \"Deleted\"");
         }
-        if (query.CreatedSince is DateTime createdSince)
+        void Bound(string column, string op, string name, DateTime? value)
         {
-            documents = documents.Where(d => d.Created >= createdSince);
+            if (value is DateTime v)
+            {
+                where.Append(" AND \"").Append(column).Append("\" ").Append(op).Append(' ').Append(name);
+                parameters.Add(new(name, DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            }
         }
-        if (query.CreatedUntil is DateTime createdUntil)
-        {
-            documents = documents.Where(d => d.Created <= createdUntil);
-        }
-        if (query.ModifiedSince is DateTime modifiedSince)
-        {
-            documents = documents.Where(d => d.Modified >= modifiedSince);
-        }
-        if (query.ModifiedUntil is DateTime modifiedUntil)
-        {
-            documents = documents.Where(d => d.Modified <= modifiedUntil);
-        }
-        return documents;
+        Bound("Created", ">=", "@created_since", query.CreatedSince);
+        Bound("Created", "<=", "@created_until", query.CreatedUntil);
+        Bound("Modified", ">=", "@modified_since", query.ModifiedSince);
+        Bound("Modified", "<=", "@modified_until", query.ModifiedUntil);
+        return (where.ToString(), parameters);
     }
 
     private static void Link(StringBuilder body, string name, string url, bool first = false)
@@ -128,4 +178,23 @@ internal static class OParlLists
         }
         return listUrl + "?" + string.Join("&", parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
     }
+}
+
+/// <summary>Which documents a list holds: a condition on "OParlDocuments" and its parameters.</summary>
+internal sealed record OParlListSource(string Condition, IReadOnlyList<KeyValuePair<string, object>> Parameters)
+{
+    public static OParlListSource Bodies { get; } = new("\"Type\" = @type AND \"Visible\"", [new("@type", OParlTypes.Body)]);
+
+    public static OParlListSource OfBody(string type, long bodyId) =>
+        new("\"Type\" = @type AND \"BodyId\" = @owner AND \"Visible\"", [new("@type", type), new("@owner", bodyId)]);
+
+    /// <summary>
+    /// From the link rows of this one organization (indexed by organization, then object) to the
+    /// documents by primary key, so that a page never walks the documents of other organizations.
+    /// </summary>
+    public static OParlListSource OfOrganization(string list, long organizationId) => list == "meeting"
+        ? new("\"Type\" = @type AND \"Visible\" AND \"ObjectId\" IN (SELECT \"MeetingId\" FROM \"MeetingOrganizations\" WHERE \"OrganizationId\" = @owner)",
+            [new("@type", OParlTypes.Meeting), new("@owner", organizationId)])
+        : new("\"Type\" = @type AND \"Visible\" AND \"ObjectId\" IN (SELECT \"ConsultationId\" FROM \"ConsultationOrganization\" WHERE \"OrganizationId\" = @owner)",
+            [new("@type", OParlTypes.Consultation), new("@owner", organizationId)]);
 }

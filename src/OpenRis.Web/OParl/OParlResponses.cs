@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
@@ -27,62 +28,31 @@ internal static class OParlResponses
     }
 
     /// <summary>
-    /// A list page: "{"data":[", the stored objects comma-separated, then <paramref name="tail"/>,
-    /// written straight to the response without assembling the page in memory first. Without an
-    /// <paramref name="etag"/> from the data version, the ETag is a hash of these bytes.
+    /// A list page: "{"data":[", the stored objects (<paramref name="objectsLength"/> bytes, written by
+    /// <paramref name="writeObjects"/> straight to the response), then <paramref name="tail"/>. The
+    /// page is never assembled in memory. Without an <paramref name="etag"/> (no data version) it has none.
     /// </summary>
-    public static async Task WritePageAsync(HttpContext context, List<byte[]> objects, byte[] tail, string? etag, DateTime lastModified)
+    public static async Task WritePageAsync(HttpContext context, long objectsLength, byte[] tail, string? etag, DateTime lastModified, Func<PipeWriter, Task>? writeObjects)
     {
-        var head = "{\"data\":["u8.ToArray();
-        if (etag is null)
-        {
-            var hash = new XxHash128();
-            hash.Append(head);
-            for (var i = 0; i < objects.Count; i++)
-            {
-                hash.Append(i > 0 ? Comma : []);
-                hash.Append(objects[i]);
-            }
-            hash.Append(tail);
-            etag = $"W/\"{Convert.ToHexStringLower(hash.GetCurrentHash())}\"";
-            if (NotModified(context, etag))
-            {
-                return;
-            }
-        }
-        else
+        var head = "{\"data\":["u8;
+        if (etag is not null)
         {
             context.Response.Headers.ETag = etag;
         }
-        Headers(context, lastModified, head.Length + objects.Sum(o => (long)o.Length) + Math.Max(0, objects.Count - 1) + tail.Length);
+        Headers(context, lastModified, head.Length + objectsLength + tail.Length);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
         var writer = context.Response.BodyWriter;
-        var ct = context.RequestAborted;
         writer.Write(head);
-        long unflushed = 0;
-        for (var i = 0; i < objects.Count; i++)
+        if (writeObjects is not null)
         {
-            if (i > 0)
-            {
-                writer.Write(Comma);
-            }
-            writer.Write(objects[i]);
-            unflushed += objects[i].Length;
-            // Flushing now and then keeps the pipe's buffers small on megabyte pages.
-            if (unflushed >= 64 * 1024)
-            {
-                await writer.FlushAsync(ct);
-                unflushed = 0;
-            }
+            await writeObjects(writer);
         }
         writer.Write(tail);
-        await writer.FlushAsync(ct);
+        await writer.FlushAsync(context.RequestAborted);
     }
-
-    private static ReadOnlySpan<byte> Comma => ","u8;
 
     /// <summary>Sets the validators; answers 304 and returns true when the client has this version already.</summary>
     public static bool NotModified(HttpContext context, string etag)
