@@ -21,8 +21,11 @@ public static class MailServiceCollectionExtensions
             throw new StartupException("Mail:UserName and Mail:Password are set together or not at all.");
         }
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<HandOverMails>();
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        builder.Services.AddSingleton<DueDateReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueDateReminders>());
         return builder;
     }
 }
