@@ -2,6 +2,7 @@ using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
+using OpenRis.Web.Mail;
 using OpenRis.Web.OParl;
 using OpenRis.Web.Pages;
 
@@ -13,6 +14,7 @@ try
     builder.AddRisTelemetry();
     builder.AddRisData();
     builder.AddRisAccounts();
+    builder.AddMail();
     builder.AddOParl();
     builder.AddPortal();
 

@@ -50,6 +50,7 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
     public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
     public OParlProjection? Projection { get; set; } = projection;

@@ -1,10 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenRis.Web.Data;
 using OpenRis.Web.Demo;
 using OpenRis.Web.Files;
+using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
+using OpenRis.Web.Tests.Mail;
 
 namespace OpenRis.Web.Tests.Workflow;
 
@@ -18,14 +21,14 @@ public sealed class SeedCaseTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>The demo as it stood on the morning of 14.09.2018: without the inquiry, the 2018 sequence at 929.</summary>
-    internal static async Task<(RisApp App, FakeTimeProvider Clock)> StartBeforeTheCaseAsync(TestDatabase database)
+    internal static async Task<(RisApp App, FakeTimeProvider Clock)> StartBeforeTheCaseAsync(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2018, 9, 14, 11, 30, 0, TimeSpan.FromHours(2)));
         await using (var db = await database.MigratedContextAsync(clock))
         {
             await DemoMunicipality.SeedAsync(db, new FileStore(new FileStoreOptions { Root = database.FilesRoot }), withOpenCase: false, Token);
         }
-        return (new RisApp(database, seedDemo: true, clock: clock), clock);
+        return (new RisApp(database, seedDemo: true, clock: clock, settings: settings), clock);
     }
 
     internal static async Task<long> FileInquiryAsync(RisApp app)
@@ -69,12 +72,18 @@ public sealed class SeedCaseTests
     public async Task SeedCase_FiledRegisteredAnsweredReleased_IsPublishedOnTheCouncilAgenda(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (app, clock) = await StartBeforeTheCaseAsync(database);
+        await using var sink = await SmtpSink.StartAsync();
+        var (app, clock) = await StartBeforeTheCaseAsync(database, sink.Settings());
         await using var _ = app;
+        var mail = new MailInbox(sink, app.Services.GetRequiredService<MailDispatcher>());
 
         // 14.09.2018, 11:30: the faction office of Hagen Aktiv files the inquiry.
         var inquiryId = await FileInquiryAsync(app);
         var inquiryPath = $"/arbeitsbereich/vorlagen/{inquiryId}";
+        var link = $"https://ris.hagen.example{inquiryPath}";
+        var filed = Assert.Single(await mail.NewAsync(), m => m.To.Mailboxes.Single().Address == "ratsbuero@demo.openris.example");
+        Assert.Equal("Neu eingereicht: E-Government - Digitalisierungsstrategie", filed.Subject);
+        Assert.Contains(link, filed.TextBody, StringComparison.Ordinal);
 
         // The council office registers it and routes it to Amt 11, with HABIT co-signing.
         clock.Advance(TimeSpan.FromHours(2));
@@ -90,6 +99,11 @@ public sealed class SeedCaseTests
         {
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         }
+        var assigned = await mail.NewAsync();
+        Assert.Equal(["amt11@demo.openris.example", "habit@demo.openris.example"], assigned.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Contains(assigned, m => m.Subject == "Zur Beantwortung: 0930/2018 „E-Government - Digitalisierungsstrategie“"
+            && m.TextBody!.Contains("Frist: 26.09.2018", StringComparison.Ordinal) && m.TextBody!.Contains(link, StringComparison.Ordinal));
+        Assert.Contains(assigned, m => m.Subject?.StartsWith("Zur Mitzeichnung: 0930/2018", StringComparison.Ordinal) == true);
         var shown = await office.PageAsync(inquiryPath);
         Assert.Contains("0930/2018", shown.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("Fristgerecht eingegangen am Fr., 14.09.2018", shown.QuerySelector("dd.deadline.on-time")!.TextContent, StringComparison.Ordinal);
@@ -131,6 +145,12 @@ public sealed class SeedCaseTests
         {
             Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
         }
+
+        // The faction office hears of the answer, with a link to the statement.
+        var answerMail = Assert.Single(await mail.NewAsync());
+        Assert.Equal("fraktion@demo.openris.example", answerMail.To.Mailboxes.Single().Address);
+        Assert.Equal("Beantwortet: 0930/2018 „E-Government - Digitalisierungsstrategie“", answerMail.Subject);
+        Assert.Contains($"https://ris.hagen.example{statementPath}", answerMail.TextBody, StringComparison.Ordinal);
 
         // The public sees inquiry and answer together, with the cited papers linked.
         await using var db = database.NewContext();
@@ -174,6 +194,15 @@ public sealed class SeedCaseTests
         Assert.Equal(2, commitments.Count);
         Assert.Contains(commitments, c => c.DueDate == new DateOnly(2019, 6, 30));
         Assert.Contains(commitments, c => c.RecurringOrganizationId != null);
+        // Three days before 30.06.2019 Amt 11 is reminded of the strategy, once however often the run repeats.
+        var reminders = app.Services.GetRequiredService<DueDateReminders>();
+        clock.SetUtcNow(new DateTimeOffset(2019, 6, 27, 4, 0, 0, TimeSpan.Zero));
+        await reminders.RunAsync(Token);
+        await reminders.RunAsync(Token);
+        var reminder = Assert.Single(await mail.NewAsync());
+        Assert.Equal("amt11@demo.openris.example", reminder.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Erinnerung: Zusage „", reminder.Subject, StringComparison.Ordinal);
+        Assert.Contains("30.06.2019", reminder.Subject, StringComparison.Ordinal);
         clock.SetUtcNow(new DateTimeOffset(2019, 7, 1, 8, 0, 0, TimeSpan.Zero));
         var dashboard = await anonymous.PageAsync("/zusagen");
         var overdue = dashboard.QuerySelector("ul.commitments.overdue")!.TextContent;

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
+using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>The council office numbers a submitted paper, routes it to the offices, or reclassifies its kind.</summary>
 [Authorize(Roles = nameof(RisRole.CouncilOffice))]
-public sealed class RegisterModel(RisDbContext db) : PageModel
+public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageModel
 {
     public Paper Paper { get; private set; } = null!;
     public List<Organization> Offices { get; private set; } = [];
@@ -69,6 +70,7 @@ public sealed class RegisterModel(RisDbContext db) : PageModel
             var reference = await PaperNumbering.NextAsync(db, Paper.Kind.NumberSequence, now, cancellationToken);
             db.Entry(Paper).Property(p => p.Revision).OriginalValue = Revision;
             Paper.Register(reference, lead, DueDate, CoSigningOfficeIds.Where(o => Offices.Any(x => x.Id == o)), now, User.ToActor());
+            await mails.AssignedAsync(db, Paper, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             TempData["Message"] = $"Die Vorlage ist als {reference} registriert und der Dienststelle zugewiesen.";

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
+using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>A paper in the workspace: its texts, its history, and the next steps the signed-in role may take.</summary>
 [Authorize]
-public sealed class ShowModel(RisDbContext db) : PageModel
+public sealed class ShowModel(RisDbContext db, HandOverMails mails) : PageModel
 {
     public Paper Paper { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
@@ -28,16 +29,17 @@ public sealed class ShowModel(RisDbContext db) : PageModel
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken cancellationToken) =>
-        StepAsync(id, paper =>
+        StepAsync(id, async paper =>
         {
             if (paper.ReceivedAt is not null)
             {
                 // A second click on "Einreichen" (or a resent form) changes nothing.
-                return Task.FromResult("Die Vorlage war bereits eingereicht.");
+                return "Die Vorlage war bereits eingereicht.";
             }
             // A faction's filing answers the checks it wants to; the explanations the catalogue asks for are required.
             paper.Submit([], Now, Actor);
-            return Task.FromResult("Die Vorlage ist eingereicht. Das Ratsbüro hat sie in seinem Posteingang.");
+            await mails.SubmittedAsync(db, paper, cancellationToken);
+            return "Die Vorlage ist eingereicht. Das Ratsbüro hat sie in seinem Posteingang.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostStartStatementAsync(long id, CancellationToken cancellationToken) =>
@@ -82,6 +84,7 @@ public sealed class ShowModel(RisDbContext db) : PageModel
             }
             await PaperCitations.LinkAsync(db, inquiry, cancellationToken);
             await PaperCitations.LinkAsync(db, paper, cancellationToken);
+            await mails.AnsweredAsync(db, inquiry, paper, cancellationToken);
             return "Die Stellungnahme ist freigegeben und mit der Anfrage veröffentlicht.";
         }, cancellationToken);
 
@@ -142,12 +145,7 @@ public sealed class ShowModel(RisDbContext db) : PageModel
             return false;
         }
         Paper = paper;
-        if (!paper.IsStatement && paper.TargetMeeting?.Start is { } start)
-        {
-            var rules = await db.DeadlineRules.AsNoTracking().Where(r => r.BodyId == paper.BodyId).ToListAsync(cancellationToken);
-            Deadline = DeadlineRule.Resolve(rules, paper.BodyId, paper.PaperKindId)
-                ?.Check(Berlin.ToOffset(paper.ReceivedAt ?? Now), Berlin.ToOffset(start));
-        }
+        Deadline = await FilingDeadline.CheckAsync(db, paper, Now, cancellationToken);
         ViewData["Title"] = paper.DisplayReference is { } reference ? $"{reference} {paper.Name}" : paper.Name;
         return true;
     }
