@@ -126,7 +126,8 @@ if [ $NGINX = 1 ]; then port_free $NGINX_PORT || die "127.0.0.1:$NGINX_PORT is i
 start_openris() { # start_openris LOG: starts the server, waits for /readyz, sets OPENRIS_PID and READY_SECONDS
   local log=$1 start
   start=$(date +%s.%N)
-  dotnet "$APP/openris.dll" --urls "$BASE" >"$log" 2>&1 &
+  # The start steps (migrations, OParl documents, statistics) with their times go to the log.
+  env Logging__LogLevel__OpenRis.Startup=Information dotnet "$APP/openris.dll" --urls "$BASE" >"$log" 2>&1 &
   OPENRIS_PID=$!
   until curl -sf -o /dev/null "$BASE/readyz"; do
     kill -0 "$OPENRIS_PID" 2>/dev/null || { tail -30 "$log" >&2; die "OpenRIS exited during startup, see $log"; }

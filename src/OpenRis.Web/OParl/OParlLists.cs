@@ -46,7 +46,9 @@ internal static class OParlLists
         var stats = await cache.StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false),
             () => StatsAsync(connection, where, parameters, ct));
         var jsonColumn = query.OmitInternal ? "COALESCE(\"JsonOmitInternal\", \"Json\")" : "\"Json\"";
-        var lengthColumn = query.OmitInternal ? "CASE WHEN \"JsonOmitInternal\" IS NULL THEN length(\"Json\") ELSE length(\"JsonOmitInternal\") END" : "length(\"Json\")";
+        // Bytes, not characters: databases migrated from the string columns still hold TEXT values,
+        // for which SQLite's length() counts characters. octet_length reads no overflow page either.
+        var lengthColumn = query.OmitInternal ? "octet_length(COALESCE(\"JsonOmitInternal\", \"Json\"))" : "octet_length(\"Json\")";
         List<Key> rows;
         bool hasNext, hasPrevious;
         if (query.Before is long before)

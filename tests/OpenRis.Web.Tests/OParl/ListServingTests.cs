@@ -137,4 +137,28 @@ public sealed class ListServingTests
         using var other = await client.GetAsync(papers + "&omit_internal=true", Token);
         Assert.NotEqual(changed.Headers.ETag, other.Headers.ETag);
     }
+
+    [Fact]
+    public async Task JsonStoredAsText_PagesStillCarryTheirExactByteLength()
+    {
+        // Databases migrated from the string columns hold TEXT values in the BLOB columns. A page's
+        // Content-Length is summed in SQL before its bytes are written: characters would be too few.
+        await using var site = await OParlSite.StartDemoAsync("sqlite");
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"OParlDocuments\" SET \"Json\" = CAST(\"Json\" AS TEXT)", Token);
+            Assert.Equal("text", await db.Database.SqlQueryRaw<string>("SELECT typeof(\"Json\") AS \"Value\" FROM \"OParlDocuments\" LIMIT 1").SingleAsync(Token));
+        }
+        using var client = site.Client();
+        foreach (var url in new[] { OParlSite.Api + "/body/1/paper?limit=1000", OParlSite.Api + "/body/1/person?limit=1000" })
+        {
+            using var response = await client.GetAsync(url, Token);
+            var body = await response.Content.ReadAsByteArrayAsync(Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+            // Not plain ASCII (umlauts, dashes), so a count of characters would differ from the count of bytes.
+            Assert.True(body.Length > System.Text.Encoding.UTF8.GetString(body).Length, url);
+            Assert.NotEmpty(ListTests.Ids(JsonNode.Parse(body)!.AsObject()));
+        }
+    }
 }
