@@ -66,10 +66,10 @@ public sealed partial class Meeting
             Name = name,
             Start = start,
             End = start + length,
-            Location = location,
             LocationId = location?.Id,
         };
-        meeting.Organizations.Add(new MeetingOrganization { Meeting = meeting, Organization = organization, OrganizationId = organization.Id, Position = 0 });
+        // Keys only: the organization and room usually come from a no-tracking query and must not be inserted again.
+        meeting.Organizations.Add(new MeetingOrganization { Meeting = meeting, OrganizationId = organization.Id, Position = 0 });
         return meeting;
     }
 }
