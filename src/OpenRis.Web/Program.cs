@@ -4,6 +4,7 @@ using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
 using OpenRis.Web.OParl;
 using OpenRis.Web.Pages;
+using OpenRis.Web.Search;
 
 try
 {
@@ -14,6 +15,7 @@ try
     builder.AddRisAccounts();
     builder.AddOParl();
     builder.AddPortal();
+    builder.AddSearch();
 
     var app = builder.Build();
     app.UseResponseCompression();
@@ -25,6 +27,7 @@ try
     app.MapWorkspaceFiles();
     app.MapOfficialDocuments();
     app.MapOParl();
+    app.MapSearch();
 
     return await CommandLine.RunAsync(app, args);
 }
