@@ -18,7 +18,7 @@ public sealed class SearchCorpus : IAsyncLifetime
     private TestDatabase _database = null!;
 
     public RisDbContext Db { get; private set; } = null!;
-    public SearchIndex Index { get; private set; } = null!;
+    public SearchIndex? Index { get; private set; }
 
     /// <summary>Imported papers: title, reference as typed in the source, id.</summary>
     public List<(string Title, string? Reference, long Id)> Imported { get; } = [];
@@ -33,6 +33,9 @@ public sealed class SearchCorpus : IAsyncLifetime
         var body = await Db.Bodies.FirstAsync();
         var kind = await Db.PaperKinds.FirstAsync(k => k.Key == PaperKindKeys.ResolutionDraft);
         var papers = new List<Paper>();
+        // References are unique per body; the sources reuse some, so only the first paper keeps one.
+        var references = await Db.Papers.Where(p => p.Reference != null).Select(p => p.Reference!).ToListAsync();
+        var taken = references.ToHashSet();
         foreach (var (source, rows) in Rows())
         {
             foreach (var group in rows.GroupBy(r => r.Paper))
@@ -44,7 +47,7 @@ public sealed class SearchCorpus : IAsyncLifetime
                     BodyId = body.Id,
                     PaperKindId = kind.Id,
                     Name = first.Title.Trim(),
-                    Reference = first.Reference is { Length: > 0 } r ? PaperNumbers.Normalize(r) ?? r : null,
+                    Reference = first.Reference is { Length: > 0 } r && taken.Add(PaperNumbers.Normalize(r) ?? r) ? PaperNumbers.Normalize(r) ?? r : null,
                     Date = DateOnly.TryParse(first.Date, CultureInfo.InvariantCulture, out var d) ? d : null,
                     Status = PaperStatus.Published,
                 };
@@ -67,7 +70,7 @@ public sealed class SearchCorpus : IAsyncLifetime
         await Index.RebuildAsync(Db, TimeProvider.System.GetUtcNow().UtcDateTime, null, CancellationToken.None);
     }
 
-    public SearchService Service(RisDbContext? db = null) => new(Index, new SearchRecheck(db ?? Db));
+    public SearchService Service(RisDbContext? db = null) => new(Index!, new SearchRecheck(db ?? Db));
 
     private static IEnumerable<(string Source, List<Row> Rows)> Rows()
     {
@@ -126,7 +129,7 @@ public sealed class SearchCorpus : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Index.Dispose();
+        Index?.Dispose();
         await Db.DisposeAsync();
         await _database.DisposeAsync();
     }
