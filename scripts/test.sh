@@ -177,6 +177,18 @@ fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 check_interrupt
 
+# ---------------------------------------------------------------- German word list
+# Search splits compound words with Debian's wngerman list (/usr/share/dict/ngerman); without it
+# the app still searches, but "Strategie" no longer finds "Digitalisierungsstrategie".
+if [ ! -f /usr/share/dict/ngerman ]; then
+    say "German word list not found; installing Debian's wngerman with apt-get (for compound search)"
+    SUDO=()
+    if [ "$(id -u)" -ne 0 ]; then SUDO=(sudo -n); fi
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y wngerman >&2 \
+        || err "could not install wngerman; the compound search tests will fail"
+fi
+check_interrupt
+
 # ---------------------------------------------------------------- format
 if [ -n "$FORMAT" ]; then
     say "dotnet format $SOLUTION --verify-no-changes"

@@ -5,6 +5,7 @@ using OpenRis.Web.Hosting;
 using OpenRis.Web.Mail;
 using OpenRis.Web.OParl;
 using OpenRis.Web.Pages;
+using OpenRis.Web.Search;
 
 try
 {
@@ -17,6 +18,7 @@ try
     builder.AddMail();
     builder.AddOParl();
     builder.AddPortal();
+    builder.AddSearch();
 
     var app = builder.Build();
     app.UseResponseCompression();
@@ -30,6 +32,7 @@ try
     app.MapOfficialDocuments();
     app.MapPublicNotices();
     app.MapOParl();
+    app.MapSearch();
 
     return await CommandLine.RunAsync(app, args);
 }

@@ -43,7 +43,8 @@ public abstract partial class RisDbContext
             .Where(e => e.Entity is OParlObject)
             .Select(e => (e.Entity, Type: e.Entity.GetType()))
             .ToList();
-        if (parents.Count == 0 && audit.Count == 0 && projected.Count == 0)
+        var searchable = changed.Where(e => e.Entity is OParlObject).Select(e => e.Entity).ToList();
+        if (parents.Count == 0 && audit.Count == 0 && projected.Count == 0 && searchable.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -54,7 +55,9 @@ public abstract partial class RisDbContext
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await BumpParentsAsync(parents, now, cancellationToken);
-        if (audit.Count > 0)
+        var outbox = SearchOutboxRows(searchable, parents, now);
+        SearchOutbox.AddRange(outbox);
+        if (audit.Count > 0 || outbox.Count > 0)
         {
             foreach (var (entry, row) in audit)
             {
@@ -81,6 +84,20 @@ public abstract partial class RisDbContext
         }
         return written;
     }
+
+    /// <summary>
+    /// One outbox row per search document touched: the changed objects themselves and every parent
+    /// that embeds them (a file or question changes its paper's document, an agenda item its meeting's).
+    /// Called after the insert, when new rows have their ids.
+    /// </summary>
+    private static List<SearchOutboxEntry> SearchOutboxRows(List<object> changed, IEnumerable<ObjectKey> parents, DateTime now) =>
+        changed.Select(e => (Type: e.GetType(), ((OParlObject)e).Id))
+            .Concat(parents.Select(p => (p.Type, p.Id)))
+            .Select(k => (Kind: SearchKinds.Of(k.Type), k.Id))
+            .Where(k => k.Kind is not null && k.Id > 0)
+            .Distinct()
+            .Select(k => new SearchOutboxEntry { Kind = k.Kind!, EntityId = k.Id, At = now })
+            .ToList();
 
     /// <summary>Sets created/modified/revision and turns a removal of an OParl object into a tombstone.</summary>
     private List<EntityEntry> StampChangedObjects(DateTime now)

@@ -12,7 +12,7 @@ namespace OpenRis.Web.Feeds;
 internal static class PaperFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
-    private const string Atom = "http://www.w3.org/2005/Atom";
+    internal const string Atom = "http://www.w3.org/2005/Atom";
     private const int Size = 50;
 
     private sealed record Row(long Id, string? Reference, string Name, string? Subject, string Kind, DateOnly? Date, DateTime Created, DateTime Modified);
@@ -74,7 +74,7 @@ internal static class PaperFeed
         return TypedResults.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), ContentType);
     }
 
-    private static void Link(XmlWriter xml, string href, string rel)
+    internal static void Link(XmlWriter xml, string href, string rel)
     {
         xml.WriteStartElement("link", Atom);
         xml.WriteAttributeString("rel", rel);
@@ -82,5 +82,5 @@ internal static class PaperFeed
         xml.WriteEndElement();
     }
 
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

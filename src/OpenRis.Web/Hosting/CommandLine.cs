@@ -17,6 +17,7 @@ public static class CommandLine
           migrate     bringt das Datenbankschema auf den neuesten Stand
           seed        legt die Demo-Kommune Hagen an, wenn die Datenbank leer ist
           generate    erzeugt eine synthetische Kommune, z. B. generate --papers 100000
+          search rebuild  baut den Suchindex dieses Knotens aus der Datenbank neu auf
           help        zeigt diese Hilfe
         """;
 
@@ -48,6 +49,8 @@ public static class CommandLine
                 return 0;
             case "generate":
                 return await GenerateCommand.RunAsync(app.Services, args, Console.Out);
+            case "search":
+                return await Search.SearchCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

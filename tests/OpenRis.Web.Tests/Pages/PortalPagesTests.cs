@@ -110,7 +110,7 @@ public sealed class PortalPagesTests
 
         var start = await client.GetPageAsync("/");
         var navigation = start.QuerySelector("nav[aria-label=Hauptnavigation]")!.QuerySelectorAll("a").Select(a => a.TextContent).ToList();
-        Assert.Equal(["Sitzungen", "Kalender", "Vorlagen", "Gremien", "Personen"], navigation);
+        Assert.Equal(["Sitzungen", "Kalender", "Vorlagen", "Gremien", "Personen", "Suche"], navigation);
         Assert.Equal("Zum Inhalt springen", start.QuerySelector("a")!.TextContent);
         Assert.NotNull(start.QuerySelector("header"));
         Assert.NotNull(start.QuerySelector("main#inhalt"));

@@ -125,9 +125,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int?>("AddendumNumber")
-                        .HasColumnType("integer");
-
                     b.Property<long>("BodyId")
                         .HasColumnType("bigint");
 
@@ -139,9 +136,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("End")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsRollCall")
-                        .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
                         .IsRequired()
@@ -177,28 +171,12 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("text");
 
-                    b.Property<string>("ResultKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<bool>("Standing")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("VotesAbstain")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("VotesNo")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("VotesYes")
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -209,70 +187,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("AgendaItems");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("MeetingId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("AgendaVersions");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("ArrivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("LeftAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("MeetingId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("MeetingId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AuditEntry", b =>
@@ -447,34 +361,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AgendaItemId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("AgendaItemId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("ConflictsOfInterest");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -906,9 +792,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("ChangeReason")
-                        .HasColumnType("text");
-
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -916,9 +799,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("End")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
@@ -944,9 +824,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateTime?>("PreviousStart")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<bool>("Public")
                         .HasColumnType("boolean");
 
@@ -954,14 +831,8 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UrgencyReason")
-                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -1059,53 +930,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Memberships");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ChairName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("ChairSignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("CorrectsId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("MeetingId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("MinuteTakerName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("MinuteTakerSignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NonPublicText")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PublicText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CorrectsId");
-
-                    b.HasIndex("MeetingId");
-
-                    b.ToTable("Minutes");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
@@ -1292,63 +1116,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Organizations");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.OutgoingMail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DeduplicationKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeduplicationKey")
-                        .IsUnique();
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("OutgoingMails");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Paper", b =>
@@ -1867,35 +1634,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AgendaItemId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Choice")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("AgendaItemId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("RollCallVotes");
-                });
-
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -2114,36 +1852,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Meeting");
                 });
 
-            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
-                {
-                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
-                        .WithMany("AgendaVersions")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Meeting");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
-                {
-                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
-                        .WithMany("Attendance")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenRis.Web.Model.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Meeting");
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Location", "Location")
@@ -2177,25 +1885,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
-                });
-
-            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
-                {
-                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
-                        .WithMany("Conflicts")
-                        .HasForeignKey("AgendaItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenRis.Web.Model.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("AgendaItem");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -2400,24 +2089,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
-                {
-                    b.HasOne("OpenRis.Web.Model.Minutes", "Corrects")
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Corrects");
-
-                    b.Navigation("Meeting");
-                });
-
             modelBuilder.Entity("OpenRis.Web.Model.Organization", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -2589,25 +2260,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
-                {
-                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
-                        .WithMany("RollCall")
-                        .HasForeignKey("AgendaItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenRis.Web.Model.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("AgendaItem");
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Paper", "Paper")
@@ -2672,13 +2324,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
-                    b.Navigation("Conflicts");
-
                     b.Navigation("Consultation");
 
                     b.Navigation("Files");
-
-                    b.Navigation("RollCall");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
@@ -2696,10 +2344,6 @@ namespace OpenRis.Web.Data.Postgres.Migrations
             modelBuilder.Entity("OpenRis.Web.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
-
-                    b.Navigation("AgendaVersions");
-
-                    b.Navigation("Attendance");
 
                     b.Navigation("Files");
 

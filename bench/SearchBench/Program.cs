@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenRis.Web.Data;
+using OpenRis.Web.Data.Sqlite;
+using OpenRis.Web.Model;
+using OpenRis.Web.Search;
+
+// Usage: dotnet run -c Release --project bench/SearchBench -- <papers> <texts-dir> <work-dir> [postgres-connection]
+// Builds an OpenRIS SQLite database with <papers> papers and three file texts each (chunks of the
+// real council texts), inserted by bulk SQL; indexes it with the app's own SearchIndex; measures
+// 1–3-word queries with facets through the app's SearchService (database re-check included) at 1
+// and 8 concurrent clients; then the same texts in PostgreSQL with GIN + ts_rank as the yardstick.
+var papers = int.Parse(args.ElementAtOrDefault(0) ?? "10000", CultureInfo.InvariantCulture);
+var textsDir = args.ElementAtOrDefault(1) ?? "../shared/data/texts";
+var work = Path.GetFullPath(args.ElementAtOrDefault(2) ?? "bench/.data/search");
+var postgres = args.ElementAtOrDefault(3) ?? Environment.GetEnvironmentVariable("OPENRIS_BENCH_POSTGRES");
+Directory.CreateDirectory(work);
+var dbFile = Path.Combine(work, "openris.db");
+File.Delete(dbFile);
+var connection = $"Data Source={dbFile}";
+DbContextOptions<SqliteRisDbContext> Options() => new DbContextOptionsBuilder<SqliteRisDbContext>().UseSqlite(connection).Options;
+RisDbContext NewContext() => new SqliteRisDbContext(Options(), TimeProvider.System, new AuditActor { Name = "bench" }, null);
+
+// ---- corpus: paragraphs of the real texts, recombined per file
+var paragraphs = Directory.EnumerateFiles(textsDir, "*.txt", SearchOption.AllDirectories)
+    .SelectMany(f => File.ReadAllText(f).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+    .Where(p => p.Length > 80).ToArray();
+var titles = paragraphs.Select(p => p.Split('\n')[0]).Where(t => t.Length is > 15 and < 160).ToArray();
+var random = new Random(1);
+string FileText()
+{
+    var count = random.Next(3, 25);
+    return string.Join("\n\n", Enumerable.Range(0, count).Select(_ => paragraphs[random.Next(paragraphs.Length)]));
+}
+
+await using (var db = NewContext())
+{
+    await db.Database.MigrateAsync();
+    db.Bodies.Add(new Body { Name = "Benchmarkstadt" });
+    db.PaperKinds.AddRange(OpenRis.Web.Demo.DemoMunicipality.DefaultPaperKinds());
+    await db.SaveChangesAsync();
+}
+var clock = Stopwatch.StartNew();
+long textBytes = 0;
+await using (var sqlite = new SqliteConnection(connection))
+{
+    await sqlite.OpenAsync();
+    await using var tx = await sqlite.BeginTransactionAsync();
+    var kinds = new List<long>();
+    await using (var k = sqlite.CreateCommand())
+    {
+        k.CommandText = "SELECT Id FROM PaperKinds";
+        await using var r = await k.ExecuteReaderAsync();
+        while (await r.ReadAsync()) { kinds.Add(r.GetInt64(0)); }
+    }
+    var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    await using var paper = sqlite.CreateCommand();
+    paper.CommandText = "INSERT INTO Papers (Id, BodyId, Name, Reference, Date, PaperKindId, Status, Public, Text, Created, Modified, Deleted, Revision, Keyword) VALUES ($id, 1, $name, $ref, $date, $kind, 'Published', 1, $text, $now, $now, 0, 1, '[]')";
+    foreach (var name in new[] { "$id", "$name", "$ref", "$date", "$kind", "$text", "$now" }) { paper.Parameters.Add(new SqliteParameter(name, null)); }
+    await using var file = sqlite.CreateCommand();
+    file.CommandText = "INSERT INTO Files (BodyId, Name, FileName, MimeType, Size, Sha512Checksum, Text, Public, Role, PaperId, Created, Modified, Deleted, Revision, Keyword) VALUES (1, $name, 'anlage.pdf', 'application/pdf', $size, $sha, $text, 1, 'Auxiliary', $paper, $now, $now, 0, 1, '[]')";
+    foreach (var name in new[] { "$name", "$size", "$sha", "$text", "$paper", "$now" }) { file.Parameters.Add(new SqliteParameter(name, null)); }
+    for (var i = 1; i <= papers; i++)
+    {
+        var year = 2005 + (i % 20);
+        paper.Parameters["$id"].Value = i;
+        paper.Parameters["$name"].Value = titles[random.Next(titles.Length)];
+        paper.Parameters["$ref"].Value = string.Create(CultureInfo.InvariantCulture, $"{i % 9999 + 1:0000}/{year}");
+        paper.Parameters["$date"].Value = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        paper.Parameters["$kind"].Value = kinds[i % kinds.Count];
+        paper.Parameters["$text"].Value = paragraphs[random.Next(paragraphs.Length)];
+        paper.Parameters["$now"].Value = now;
+        await paper.ExecuteNonQueryAsync();
+        for (var f = 0; f < 3; f++)
+        {
+            var text = FileText();
+            textBytes += text.Length;
+            file.Parameters["$name"].Value = $"Anlage {f + 1}";
+            file.Parameters["$size"].Value = text.Length;
+            file.Parameters["$sha"].Value = string.Create(CultureInfo.InvariantCulture, $"{i}-{f}");
+            file.Parameters["$text"].Value = text;
+            file.Parameters["$paper"].Value = i;
+            file.Parameters["$now"].Value = now;
+            await file.ExecuteNonQueryAsync();
+        }
+    }
+    await tx.CommitAsync();
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars, inserted in {clock.Elapsed.TotalSeconds:0} s"));
+
+// ---- index build with the app's own code
+var indexPath = Path.Combine(work, "search");
+if (Directory.Exists(indexPath)) { Directory.Delete(indexPath, recursive: true); }
+using var index = new SearchIndex(indexPath, new GermanAnalysis(GermanAnalysis.LoadWordList("/usr/share/dict/ngerman")));
+clock.Restart();
+await using (var db = NewContext())
+{
+    await index.RebuildAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime, null, CancellationToken.None);
+}
+var buildSeconds = clock.Elapsed.TotalSeconds;
+var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index: {buildSeconds:0.0} s, {papers / buildSeconds:0} papers/s ({papers * 4 / buildSeconds:0} texts/s), {size / 1e6:0} MB"));
+
+// ---- queries: a mix of 1–3 words including the commonest
+string[] queries = ["Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt", "Haushalt", "Bebauungsplan", "Kindergarten", "Straße", "Verwaltung Antrag",
+    "Feuerwehr", "Schule Sanierung", "Radweg", "Satzung", "Stadt Verwaltung Haushalt", "Klimaschutz", "Beschluss", "Ortsrat", "Sporthalle", "Kosten", "öffentliche Sitzung"];
+async Task<List<double>> RunAsync(int clients, int perClient)
+{
+    var times = new System.Collections.Concurrent.ConcurrentBag<double>();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+    {
+        await using var db = NewContext();
+        var service = new SearchService(index, new SearchRecheck(db));
+        for (var i = 0; i < perClient; i++)
+        {
+            var q = queries[(i + c * 7) % queries.Length];
+            var started = Stopwatch.GetTimestamp();
+            await service.SearchAsync(new SearchRequest { Query = q, PageSize = 20 }, null, CancellationToken.None);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    })));
+    return [.. times.Order()];
+}
+static string Percentiles(List<double> t) => string.Create(CultureInfo.InvariantCulture, $"p50 {t[t.Count / 2]:0.0} ms, p95 {t[(int)(t.Count * 0.95)]:0.0} ms, n={t.Count}");
+await RunAsync(2, 20); // warm-up
+Console.WriteLine("lucene, 1 client:  " + Percentiles(await RunAsync(1, 200)));
+Console.WriteLine("lucene, 8 clients: " + Percentiles(await RunAsync(8, 100)));
+foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
+{
+    await using var db = NewContext();
+    var service = new SearchService(index, new SearchRecheck(db));
+    var single = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var r = await service.SearchAsync(new SearchRequest { Query = q, PageSize = 20 }, null, CancellationToken.None);
+        single.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (i == 0) { Console.Write(string.Create(CultureInfo.InvariantCulture, $"lucene \"{q}\": {r.Total} hits, ")); }
+    }
+    Console.WriteLine(Percentiles([.. single.Order()]));
+}
+
+// ---- yardstick: PostgreSQL GIN + ts_rank over the same texts
+if (string.IsNullOrEmpty(postgres))
+{
+    Console.WriteLine("postgres: skipped (no connection string)");
+    return;
+}
+await using (var pg = new NpgsqlConnection(postgres))
+{
+    await pg.OpenAsync();
+    await using (var drop = new NpgsqlCommand("DROP TABLE IF EXISTS bench_texts; CREATE TABLE bench_texts (paper bigint, body text)", pg)) { await drop.ExecuteNonQueryAsync(); }
+    clock.Restart();
+    await using (var writer = await pg.BeginTextImportAsync("COPY bench_texts (paper, body) FROM STDIN"))
+    await using (var sqlite = new SqliteConnection(connection))
+    {
+        await sqlite.OpenAsync();
+        await using var read = sqlite.CreateCommand();
+        read.CommandText = "SELECT PaperId, Text FROM Files UNION ALL SELECT Id, Name || ' ' || Text FROM Papers";
+        await using var r = await read.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            var text = r.GetString(1).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}\t{text}"));
+        }
+    }
+    await using (var gin = new NpgsqlCommand("ALTER TABLE bench_texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED; CREATE INDEX ON bench_texts USING gin (tsv); ANALYZE bench_texts", pg) { CommandTimeout = 3600 })
+    {
+        await gin.ExecuteNonQueryAsync();
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: loaded and GIN-indexed in {clock.Elapsed.TotalSeconds:0} s"));
+    foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var cmd = new NpgsqlCommand("SELECT paper, ts_rank(tsv, query) AS rank FROM bench_texts, plainto_tsquery('german', $1) query WHERE tsv @@ query ORDER BY rank DESC LIMIT 20", pg) { CommandTimeout = 600 };
+            cmd.Parameters.AddWithValue(q);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) { }
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        Console.WriteLine($"postgres \"{q}\": " + Percentiles([.. times.Order()]));
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace OpenRis.Web.Search;
+
+/// <summary>
+/// This node's Lucene index on local disk. The outbox position it has applied is stored in the
+/// index's own commit data, so index and position are committed together: after a crash the node
+/// resumes exactly where its last durable commit ended.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string PositionKey = "outbox";
+    private const string CommittedAtKey = "committed";
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SearchIndex(string path, GermanAnalysis analysis)
+    {
+        Path = path;
+        Analysis = analysis;
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(path);
+        // Before the writer opens: a new writer commits an empty index of its own.
+        Position = ReadPosition();
+        var config = new IndexWriterConfig(GermanAnalysis.Version, analysis.Index)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+            Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(),
+        };
+        _writer = new IndexWriter(_directory, config);
+        Searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    public string Path { get; }
+    public GermanAnalysis Analysis { get; }
+    public SearcherManager Searchers { get; }
+
+    /// <summary>Id of the last outbox row applied and committed; -1 before the first build.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>UTC time of the last commit (from the commit data), or MinValue.</summary>
+    public DateTime CommittedAt { get; private set; }
+
+    public bool IsBuilt => Position >= 0;
+
+    /// <summary>Brings the given documents up to date and commits them together with the new position.</summary>
+    public async Task ApplyAsync(RisDbContext db, IEnumerable<(string Kind, long Id)> keys, long position, DateTime now, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var group in (await WithAnsweredPapersAsync(db, keys, cancellationToken)).GroupBy(k => k.Kind))
+            {
+                var ids = group.Select(k => k.Id).ToList();
+                for (var start = 0; start < ids.Count; start += 500)
+                {
+                    var batch = ids.GetRange(start, Math.Min(500, ids.Count - start));
+                    var documents = await SearchDocuments.LoadAsync(db, group.Key, batch, cancellationToken);
+                    var found = documents.Select(d => d.Id).ToHashSet();
+                    foreach (var document in documents)
+                    {
+                        _writer.UpdateDocument(new Term(SearchFields.Key, SearchDocument.KeyOf(document.Type, document.Id)), document.ToLucene());
+                    }
+                    foreach (var gone in batch.Where(id => !found.Contains(id)))
+                    {
+                        _writer.DeleteDocuments(new Term(SearchFields.Key, SearchDocument.KeyOf(group.Key, gone)));
+                    }
+                }
+            }
+            Commit(Math.Max(position, Position), now);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>A statement's answers live in its inquiry's document, so a changed statement re-indexes the inquiry.</summary>
+    private static async Task<HashSet<(string Kind, long Id)>> WithAnsweredPapersAsync(RisDbContext db, IEnumerable<(string Kind, long Id)> keys, CancellationToken cancellationToken)
+    {
+        var all = keys.ToHashSet();
+        var paperIds = all.Where(k => k.Kind == SearchKinds.Paper).Select(k => k.Id).ToList();
+        if (paperIds.Count > 0)
+        {
+            var parents = await db.Papers.Where(p => paperIds.Contains(p.Id) && p.ParentPaperId != null).Select(p => p.ParentPaperId!.Value).ToListAsync(cancellationToken);
+            all.UnionWith(parents.Select(id => (SearchKinds.Paper, id)));
+        }
+        return all;
+    }
+
+    /// <summary>
+    /// Indexes everything from the database. The position is read before the data, so a change
+    /// saved during the rebuild is applied again afterwards rather than lost.
+    /// </summary>
+    public async Task RebuildAsync(RisDbContext db, DateTime now, TextWriter? progress, CancellationToken cancellationToken)
+    {
+        var position = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.DeleteAll();
+            foreach (var kind in new[] { SearchKinds.Paper, SearchKinds.Meeting, SearchKinds.Person, SearchKinds.Organization })
+            {
+                var ids = await AllIdsAsync(db, kind, cancellationToken);
+                for (var start = 0; start < ids.Count; start += 500)
+                {
+                    var batch = ids.GetRange(start, Math.Min(500, ids.Count - start));
+                    foreach (var document in await SearchDocuments.LoadAsync(db, kind, batch, cancellationToken))
+                    {
+                        _writer.AddDocument(document.ToLucene());
+                    }
+                }
+                progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Suche: {ids.Count} {kind}"));
+            }
+            Commit(position, now);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static Task<List<long>> AllIdsAsync(RisDbContext db, string kind, CancellationToken cancellationToken) => kind switch
+    {
+        SearchKinds.Paper => db.Papers.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),
+        SearchKinds.Meeting => db.Meetings.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),
+        SearchKinds.Person => db.Persons.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),
+        _ => db.Organizations.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),
+    };
+
+    private void Commit(long position, DateTime now)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+            [CommittedAtKey] = now.Ticks.ToString(CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        Position = position;
+        CommittedAt = now;
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    private long ReadPosition()
+    {
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return -1;
+        }
+        var commits = DirectoryReader.ListCommits(_directory);
+        var data = commits[^1].UserData;
+        CommittedAt = data.TryGetValue(CommittedAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : DateTime.MinValue;
+        return data.TryGetValue(PositionKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var position) ? position : -1;
+    }
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
+    }
+}

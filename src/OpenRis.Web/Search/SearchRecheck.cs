@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+using OpenRis.Web.OParl;
+
+namespace OpenRis.Web.Search;
+
+/// <summary>
+/// The last gate before hits are shown: the index may lag the database by a moment, so every hit
+/// of the page is checked against the current rows with the same rules the pages use. A paper made
+/// non-public a second ago is dropped here even while the index still lists it as public.
+/// </summary>
+public sealed class SearchRecheck(RisDbContext db)
+{
+    public static string PublicUrl(string type, long id) => type switch
+    {
+        SearchKinds.Paper => $"/vorlagen/{id}",
+        SearchKinds.Meeting => $"/sitzungen/{id}",
+        SearchKinds.Person => $"/personen/{id}",
+        _ => $"/gremien/{id}",
+    };
+
+    public async Task<List<SearchHit>> VisibleAsync(List<SearchHit> hits, Actor? actor, CancellationToken cancellationToken)
+    {
+        var paperIds = IdsOf(hits, SearchKinds.Paper);
+        var papers = await db.Papers.AsNoTracking().AsSplitQuery().Where(p => paperIds.Contains(p.Id))
+            .Include(p => p.Kind).Include(p => p.Offices).Include(p => p.ParentPaper)
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var meetingIds = IdsOf(hits, SearchKinds.Meeting);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var personIds = IdsOf(hits, SearchKinds.Person);
+        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var organizationIds = IdsOf(hits, SearchKinds.Organization);
+        var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
+
+        var visible = new List<SearchHit>();
+        foreach (var hit in hits)
+        {
+            switch (hit.Type)
+            {
+                case SearchKinds.Paper when papers.TryGetValue(hit.Id, out var paper) && paper.IsVisibleTo(actor):
+                    // Signed-in readers open what is not public in their workspace.
+                    visible.Add(paper.IsPubliclyVisible ? hit : hit with { Url = $"/arbeitsbereich/vorlagen/{hit.Id}" });
+                    break;
+                case SearchKinds.Meeting when meetings.TryGetValue(hit.Id, out var meeting) && OParlVisibility.Of(meeting):
+                case SearchKinds.Person when persons.Contains(hit.Id):
+                case SearchKinds.Organization when organizations.Contains(hit.Id):
+                    visible.Add(hit);
+                    break;
+            }
+        }
+        return visible;
+    }
+
+    private static List<long> IdsOf(List<SearchHit> hits, string type) => hits.Where(h => h.Type == type).Select(h => h.Id).ToList();
+}

@@ -1,0 +1,242 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using OpenRis.Documents;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Search;
+
+/// <summary>
+/// Runs searches on this node's index. Entitlement is a filter in every query (so counts, facets
+/// and snippets never see what the reader may not), and the page of hits is checked again against
+/// the database by <see cref="SearchRecheck"/> before anyone sees it.
+/// </summary>
+public sealed partial class SearchService(SearchIndex index, SearchRecheck recheck)
+{
+    private const int FuzzyBelow = 3;
+
+    private static readonly Dictionary<string, float> FieldBoosts = new()
+    {
+        [SearchFields.Title] = 4f,
+        [SearchFields.Text] = 1f,
+        [SearchFields.Files] = 0.6f,
+    };
+
+    [GeneratedRegex(@"^\d{1,4}(?:-\d{1,2})?[/-]\d{2,4}$")]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"\b(?:DS|Ds\.|Drucksache|Drucksachen-?(?:nummer|nr\.?)|Vorlage|Vorlagen-?(?:nummer|nr\.?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberKeyword();
+
+    [GeneratedRegex(@"[""*?~:^()\[\]{}+\-!]|\b(?:AND|OR|NOT)\b")]
+    private static partial Regex QuerySyntax();
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, Actor? actor, CancellationToken cancellationToken)
+    {
+        var (references, text) = SplitReferences(request.Query);
+        var textQuery = ParseText(text, fuzzy: false);
+        var query = Combine(references, textQuery);
+        var filter = Filter(request, actor, since: null);
+
+        var (total, docs, facets) = Run(query, filter, request);
+        var fuzzy = false;
+        if (total < FuzzyBelow && references.Count == 0 && text.Length > 0 && !QuerySyntax().IsMatch(text)
+            && ParseText(text, fuzzy: true) is { } fuzzyQuery)
+        {
+            var second = Run(fuzzyQuery, filter, request);
+            if (second.Total > total)
+            {
+                (total, docs, facets, fuzzy, textQuery, query) = (second.Total, second.Docs, second.Facets, true, fuzzyQuery, fuzzyQuery);
+            }
+        }
+
+        var hits = Hits(docs, textQuery ?? query);
+        var visible = await recheck.VisibleAsync(hits, actor, cancellationToken);
+        total -= hits.Count - visible.Count;
+        return new SearchResult(request, Math.Max(total, visible.Count), visible, FacetValues(facets, request), fuzzy, references.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// For alerts and feeds of a saved search: what matches and was created or changed since
+    /// <paramref name="sinceUtc"/>, newest first, as <paramref name="actor"/> may see it (null: public).
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> ChangedSinceAsync(SearchRequest request, DateTime sinceUtc, Actor? actor, int max, CancellationToken cancellationToken)
+    {
+        var (references, text) = SplitReferences(request.Query);
+        var query = Combine(references, ParseText(text, fuzzy: false));
+        var page = request with { Page = 1, PageSize = Math.Clamp(max, 1, 500), Sort = SearchSort.Date };
+        var (_, docs, _) = Run(query, Filter(request, actor, sinceUtc), page);
+        return await recheck.VisibleAsync(Hits(docs, query), actor, cancellationToken);
+    }
+
+    /// <summary>Drucksachennummern in any usual spelling, and the rest of the query.</summary>
+    internal static (List<string> References, string Text) SplitReferences(string query)
+    {
+        var references = new List<string>();
+        var rest = query;
+        foreach (var match in PaperNumbers.Find(query))
+        {
+            references.Add(match.Reference);
+            rest = rest.Replace(match.CitedAs, " ", StringComparison.Ordinal);
+        }
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var word in words.ToList())
+        {
+            if (BareNumber().IsMatch(word) && PaperNumbers.Normalize(word) is { } reference)
+            {
+                references.Add(reference);
+                words.Remove(word);
+            }
+        }
+        rest = string.Join(' ', words);
+        if (references.Count > 0)
+        {
+            rest = NumberKeyword().Replace(rest, " ").Trim();
+        }
+        return (references.Distinct().ToList(), rest.Trim());
+    }
+
+    private Query? ParseText(string text, bool fuzzy)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (fuzzy)
+        {
+            text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => QueryParserBase.Escape(w) + (w.Length >= 4 ? "~" : "")));
+        }
+        var parser = new MultiFieldQueryParser(GermanAnalysis.Version, [.. FieldBoosts.Keys], index.Analysis.Query, FieldBoosts)
+        {
+            DefaultOperator = Operator.AND,
+            AllowLeadingWildcard = false,
+            FuzzyMinSim = 2f,
+            FuzzyPrefixLength = 1,
+        };
+        try
+        {
+            return parser.Parse(text);
+        }
+        catch (ParseException)
+        {
+            // Stray quotes or brackets: search the words as typed instead of failing.
+            return parser.Parse(QueryParserBase.Escape(text));
+        }
+    }
+
+    private static Query Combine(List<string> references, Query? text)
+    {
+        if (references.Count == 0)
+        {
+            return text ?? new MatchAllDocsQuery();
+        }
+        // The paper itself first, then statements answering it, then whatever else matches the words.
+        var query = new BooleanQuery();
+        foreach (var reference in references)
+        {
+            query.Add(new TermQuery(new Term(SearchFields.Number, reference)) { Boost = 100f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SearchFields.RelatedNumber, reference)) { Boost = 20f }, Occur.SHOULD);
+        }
+        if (text is not null)
+        {
+            var both = new BooleanQuery { { query, Occur.SHOULD }, { text, Occur.SHOULD } };
+            return both;
+        }
+        return query;
+    }
+
+    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since)
+    {
+        var filter = new BooleanQuery();
+        var audience = new BooleanQuery();
+        foreach (var token in SearchAudience.Of(actor))
+        {
+            audience.Add(new TermQuery(new Term(SearchFields.Audience, token)), Occur.SHOULD);
+        }
+        filter.Add(audience, Occur.MUST);
+        foreach (var (field, values) in request.Filters)
+        {
+            var any = new BooleanQuery();
+            foreach (var value in values)
+            {
+                any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            }
+            filter.Add(any, Occur.MUST);
+        }
+        if (since is { } from)
+        {
+            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Modified, from.Ticks, null, true, true), Occur.MUST);
+        }
+        return new QueryWrapperFilter(filter);
+    }
+
+    private (int Total, List<(Document Doc, float Score)> Docs, Dictionary<string, Dictionary<string, int>> Facets) Run(Query query, Filter filter, SearchRequest request)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var wanted = Math.Max(1, request.Page * request.PageSize);
+            ITopDocsCollector top = request.Sort == SearchSort.Date
+                ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE), wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+                : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+            var facets = new FacetCounter(SearchFields.Facets);
+            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
+            var topDocs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+            var docs = topDocs.ScoreDocs.Select(d => (searcher.Doc(d.Doc), d.Score)).ToList();
+            return (topDocs.TotalHits, docs, facets.Totals());
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private List<SearchHit> Hits(List<(Document Doc, float Score)> docs, Query highlightQuery)
+    {
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(highlightQuery))
+        {
+            TextFragmenter = new SimpleFragmenter(160),
+            MaxDocCharsToAnalyze = 200_000,
+        };
+        return docs.Select(d =>
+        {
+            var type = d.Doc.Get(SearchFields.Type, System.Globalization.CultureInfo.InvariantCulture);
+            var id = d.Doc.GetField(SearchFields.Id).GetInt64Value() ?? 0;
+            var date = d.Doc.Get(SearchFields.Date, System.Globalization.CultureInfo.InvariantCulture) is { } stored ? DateOnly.ParseExact(stored, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+            var modified = new DateTime(d.Doc.GetField(SearchFields.Modified).GetInt64Value() ?? 0, DateTimeKind.Utc);
+            return new SearchHit(type, id, d.Doc.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture), d.Doc.Get(SearchFields.Reference, System.Globalization.CultureInfo.InvariantCulture), date, d.Doc.Get(SearchFields.Label, System.Globalization.CultureInfo.InvariantCulture), SearchRecheck.PublicUrl(type, id), Snippet(highlighter, d.Doc), modified);
+        }).ToList();
+    }
+
+    private string? Snippet(Highlighter highlighter, Document doc)
+    {
+        foreach (var field in new[] { SearchFields.Text, SearchFields.Files })
+        {
+            var text = doc.Get(field, System.Globalization.CultureInfo.InvariantCulture);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            using var tokens = index.Analysis.Index.GetTokenStream(field, text);
+            var fragments = highlighter.GetBestFragments(tokens, text, 2);
+            if (fragments.Length > 0)
+            {
+                return string.Join(" … ", fragments.Select(f => f.Trim()));
+            }
+        }
+        return null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(Dictionary<string, Dictionary<string, int>> counts, SearchRequest request) =>
+        counts.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetValue>)f.Value
+                .Select(v => new FacetValue(v.Key, v.Value, request.Filters.TryGetValue(f.Key, out var selected) && selected.Contains(v.Key)))
+                .OrderByDescending(v => f.Key == SearchFields.Year ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : v.Count)
+                .ThenBy(v => v.Value, StringComparer.Ordinal)
+                .Take(20)
+                .ToList());
+}
