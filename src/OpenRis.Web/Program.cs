@@ -2,6 +2,7 @@ using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
+using OpenRis.Web.Mail;
 using OpenRis.Web.OParl;
 using OpenRis.Web.Pages;
 
@@ -12,6 +13,7 @@ try
     builder.AddRisDefaults();
     builder.AddRisData();
     builder.AddRisAccounts();
+    builder.AddMail();
     builder.AddOParl();
     builder.AddPortal();
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OpenRis.Web.Tests;
 
 /// <summary>OpenRIS in-process over HTTP, against a <see cref="TestDatabase"/>, with the demo seeded unless told otherwise.</summary>
-public sealed class RisApp(TestDatabase database, bool seedDemo = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class RisApp(TestDatabase database, bool seedDemo = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,6 +15,10 @@ public sealed class RisApp(TestDatabase database, bool seedDemo = true, TimeProv
             builder.UseSetting(key, value);
         }
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));

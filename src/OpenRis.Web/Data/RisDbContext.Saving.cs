@@ -129,8 +129,9 @@ public abstract partial class RisDbContext
         var rows = new List<(EntityEntry, AuditEntry)>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            // Accounts are left out: their rows carry password hashes and security stamps.
-            if (entry.Entity is AuditEntry or OParlDocument or OParlProjectionState or RisUser || entry.Metadata.IsPropertyBag
+            // Accounts are left out: their rows carry password hashes and security stamps. Mail rows
+            // only report a change that is audited itself, and their delivery attempts are no change.
+            if (entry.Entity is AuditEntry or OParlDocument or OParlProjectionState or RisUser or OutgoingMail || entry.Metadata.IsPropertyBag
                 || entry.Metadata.ClrType.Namespace == "Microsoft.AspNetCore.Identity"
                 || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
