@@ -1,4 +1,5 @@
 using OpenRis.Web.Accounts;
+using OpenRis.Web.Alerts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
@@ -16,6 +17,7 @@ try
     builder.AddMail();
     builder.AddOParl();
     builder.AddPortal();
+    builder.AddAlerts();
 
     var app = builder.Build();
     app.UseResponseCompression();
@@ -24,6 +26,7 @@ try
     app.MapHealth();
     app.MapPortal();
     app.MapFiles();
+    app.MapMeetingPackages();
     app.MapWorkspaceFiles();
     app.MapOfficialDocuments();
     app.MapOParl();

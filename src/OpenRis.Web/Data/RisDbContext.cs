@@ -46,6 +46,7 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Follow> Follows => Set<Follow>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
     public OParlProjection? Projection { get; set; } = projection;

@@ -570,6 +570,64 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ImpactAssessment", b =>
                 {
                     b.Property<long>("Id")
@@ -1098,6 +1156,10 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -1968,6 +2030,23 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("MasterFile");
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Organization");
 
                     b.Navigation("Paper");
                 });
