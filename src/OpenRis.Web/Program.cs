@@ -1,4 +1,5 @@
 using OpenRis.Web.Accounts;
+using OpenRis.Web.Alerts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
@@ -19,6 +20,7 @@ try
     builder.AddOParl();
     builder.AddPortal();
     builder.AddSearch();
+    builder.AddAlerts();
 
     var app = builder.Build();
     app.UseResponseCompression();
@@ -28,6 +30,7 @@ try
     app.MapHealth();
     app.MapPortal();
     app.MapFiles();
+    app.MapMeetingPackages();
     app.MapWorkspaceFiles();
     app.MapOfficialDocuments();
     app.MapPublicNotices();

@@ -147,8 +147,9 @@ public abstract partial class RisDbContext
         foreach (var entry in ChangeTracker.Entries())
         {
             // Accounts are left out: their rows carry password hashes and security stamps. Mail rows
-            // only report a change that is audited itself, and their delivery attempts are no change.
-            if (entry.Entity is AuditEntry or OParlDocument or OParlProjectionState or RisUser or OutgoingMail || entry.Metadata.IsPropertyBag
+            // only report a change that is audited itself, and their delivery attempts are no change. Follows hold
+            // citizens' e-mail addresses, which must be erasable and so never enter the permanent audit trail.
+            if (entry.Entity is AuditEntry or OParlDocument or OParlProjectionState or RisUser or OutgoingMail or Follow || entry.Metadata.IsPropertyBag
                 || entry.Metadata.ClrType.Namespace == "Microsoft.AspNetCore.Identity"
                 || entry.State is EntityState.Unchanged or EntityState.Detached)
             {

@@ -11,6 +11,7 @@ public static class FeedEndpoints
         app.MapGet("/vorlagen.atom", PaperFeed.AllAsync);
         app.MapGet("/gremien/{id:long}/vorlagen.atom", PaperFeed.OfOrganizationAsync);
         app.MapGet("/sitemap.xml", Sitemap.GetAsync);
+        app.MapGet("/sitemap-{part:int}.xml", Sitemap.GetPartAsync);
         return app;
     }
 }

@@ -147,6 +147,11 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailOpti
         // Stable id per row: a receiving server can recognise a repeated delivery.
         message.MessageId = $"openris-{mail.Id}@{MailboxAddress.Parse(options.SenderAddress).Domain}";
         message.Body = new TextPart("plain") { Text = mail.Body };
+        if (mail.ListUnsubscribeUrl is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 

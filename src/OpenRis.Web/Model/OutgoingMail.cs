@@ -22,6 +22,12 @@ public sealed class OutgoingMail
     /// <summary>Plain text, UTF-8.</summary>
     public required string Body { get; set; }
 
+    /// <summary>
+    /// For mails someone subscribed to (follow alerts): the one-click unsubscribe URL, sent as
+    /// List-Unsubscribe with List-Unsubscribe-Post (RFC 8058) so mail programs offer an unsubscribe button.
+    /// </summary>
+    public string? ListUnsubscribeUrl { get; set; }
+
     /// <summary>UTC.</summary>
     public DateTime QueuedAt { get; set; }
 

@@ -34,5 +34,11 @@ public sealed class PaperVersion
         return new PaperVersion { Paper = paper, Number = number, At = now, Actor = actor, Reason = reason, Json = JsonSerializer.Serialize(content) };
     }
 
+    /// <summary>
+    /// Whether the public may read this version of a publicly visible paper. A filed paper (inquiry, motion)
+    /// is shown as it was filed; a statement's versions before its release are the administration's drafts.
+    /// </summary>
+    public bool IsPublic(bool isStatement, DateTime? publishedAt) => !isStatement || (publishedAt is { } published && At >= published);
+
     public Content Read() => JsonSerializer.Deserialize<Content>(Json) ?? throw new InvalidOperationException("Empty paper version.");
 }

@@ -11,6 +11,9 @@ public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
     public List<MeetingRow> UpcomingMeetings { get; private set; } = [];
     public List<MeetingRow> RecentMeetings { get; private set; } = [];
     public List<PaperRow> NewestPapers { get; private set; } = [];
+    public List<Commitment> OverdueCommitments { get; private set; } = [];
+    public int OpenCommitments { get; private set; }
+    public int OverdueCount { get; private set; }
 
     public sealed record MeetingRow(long Id, string Name, DateTime? Start, bool Cancelled, string? Organization);
 
@@ -24,6 +27,15 @@ public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
         UpcomingMeetings = await Rows(meetings.Where(m => m.Start >= now).OrderBy(m => m.Start)).Take(5).ToListAsync(cancellationToken);
         RecentMeetings = await Rows(meetings.Where(m => m.Start < now).OrderByDescending(m => m.Start)).Take(5).ToListAsync(cancellationToken);
         NewestPapers = await Papers.IndexModel.Newest(db.Papers.AsNoTracking().PubliclyVisible()).Take(10).ToListAsync(cancellationToken);
+        // Commitments of public papers only, like /zusagen for the public; the page itself is the same for everyone.
+        var today = DateOnly.FromDateTime(Berlin.ToLocal(now));
+        var open = db.Commitments.AsNoTracking()
+            .Where(c => c.Status == CommitmentStatus.Open && c.Paper.Public && c.Paper.Status == PaperStatus.Published && !c.Paper.Deleted);
+        OpenCommitments = await open.CountAsync(cancellationToken);
+        OverdueCount = await open.CountAsync(c => c.DueDate < today, cancellationToken);
+        OverdueCommitments = await open.Where(c => c.DueDate < today).OrderBy(c => c.DueDate).ThenBy(c => c.Id)
+            .Include(c => c.Paper).ThenInclude(p => p.ParentPaper).Include(c => c.RecurringOrganization)
+            .Take(5).ToListAsync(cancellationToken);
         ViewData["Title"] = BodyName;
     }
 

@@ -14,6 +14,7 @@ public static class PortalExtensions
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.UseServerTiming();
         app.MapRazorPages();
         app.MapFeeds();
         return app;

@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 
 namespace OpenRis.Web.Tests.Browser;
 
@@ -15,6 +16,14 @@ public sealed class AccessibilityTests(BrowserSite site)
     {
         var page = await site.OpenAsync(site.Pages[type], type == "error" ? 404 : 200);
 
+        await AssertNoViolationsAsync(page);
+
+        await BrowserPages.ScreenshotAsync(page, type);
+        await page.Context.CloseAsync();
+    }
+
+    internal static async Task AssertNoViolationsAsync(IPage page)
+    {
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -23,7 +32,24 @@ public sealed class AccessibilityTests(BrowserSite site)
         Assert.NotEmpty(result.Passes);
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-        await BrowserPages.ScreenshotAsync(page, type);
+    }
+}
+
+/// <summary>The same check on a generated municipality: longer agendas, many members, other names than the demo's.</summary>
+[Collection(GeneratedBrowserGroup.Name)]
+public sealed class GeneratedAccessibilityTests(GeneratedBrowserSite site)
+{
+    public static TheoryData<string> PageTypes => new(BrowserPages.Types);
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task PageType_HasNoWcag21AaViolations(string type)
+    {
+        var page = await site.OpenAsync(site.Pages[type], type == "error" ? 404 : 200);
+
+        await AccessibilityTests.AssertNoViolationsAsync(page);
+
+        await BrowserPages.ScreenshotAsync(page, $"generated-{type}");
         await page.Context.CloseAsync();
     }
 }

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenRis.Web.Demo;
+using OpenRis.Web.Files;
+using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Tests.Browser;
 
@@ -11,8 +14,18 @@ namespace OpenRis.Web.Tests.Browser;
 /// seeded, and one headless Debian Chromium for all browser tests. Playwright never downloads a
 /// browser here: scripts/test.sh installs the distribution's chromium, and we launch that.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
+    /// <summary>The demo (Hagen 2018) when false; a small generated municipality and no demo when true.</summary>
+    private readonly bool _generated;
+
+    public BrowserSite()
+        : this(generated: false)
+    {
+    }
+
+    protected BrowserSite(bool generated) => _generated = generated;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private TestDatabase? _database;
@@ -29,12 +42,16 @@ public sealed class BrowserSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("sqlite");
-        _app = new RisApp(_database);
+        if (_generated)
+        {
+            await GenerateAsync(_database);
+        }
+        _app = new RisApp(_database, seedDemo: !_generated);
         _app.UseKestrel(0);
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        Pages = await PagesAsync(_database);
+        Pages = _generated ? await GeneratedPagesAsync(_database) : await PagesAsync(_database);
 
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing (scripts/test.sh installs Debian's chromium).");
         _playwright = await Playwright.CreateAsync();
@@ -43,6 +60,7 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -75,25 +93,59 @@ public sealed class BrowserSite : IAsyncLifetime
         var meeting = await db.Meetings.Where(m => m.Public && m.AgendaItems.Count > 0).OrderByDescending(m => m.Start).Select(m => m.Id).FirstAsync();
         var faction = await db.Organizations.Where(o => o.ShortName == "Hagen Aktiv").Select(o => o.Id).SingleAsync();
         var person = await db.Persons.Where(p => p.Memberships.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        return new Dictionary<string, string>
-        {
-            ["start"] = "/",
-            ["paper"] = $"/vorlagen/{paper}",
-            ["papers"] = "/vorlagen",
-            ["meetings"] = "/sitzungen",
-            ["meeting"] = $"/sitzungen/{meeting}",
-            ["calendar"] = "/kalender?monat=2018-09",
-            ["bodies"] = "/gremien",
-            ["body"] = $"/gremien/{faction}",
-            ["people"] = "/personen",
-            ["person"] = $"/personen/{person}",
-            ["terms"] = "/wahlperioden",
-            ["accessibility"] = "/barrierefreiheit",
-            ["imprint"] = "/impressum",
-            ["privacy"] = "/datenschutz",
-            ["error"] = "/gibt-es-nicht",
-        };
+        return Paths(paper, meeting, "2018-09", faction, person);
     }
+
+    private static Dictionary<string, string> Paths(long paper, long meeting, string month, long faction, long person) => new()
+    {
+        ["start"] = "/",
+        ["paper"] = $"/vorlagen/{paper}",
+        ["papers"] = "/vorlagen",
+        ["meetings"] = "/sitzungen",
+        ["meeting"] = $"/sitzungen/{meeting}",
+        ["calendar"] = $"/kalender?monat={month}",
+        ["bodies"] = "/gremien",
+        ["body"] = $"/gremien/{faction}",
+        ["people"] = "/personen",
+        ["person"] = $"/personen/{person}",
+        ["terms"] = "/wahlperioden",
+        ["accessibility"] = "/barrierefreiheit",
+        ["imprint"] = "/impressum",
+        ["privacy"] = "/datenschutz",
+        ["follow"] = $"/folgen?vorlage={paper}",
+        ["error"] = "/gibt-es-nicht",
+    };
+
+    private static async Task GenerateAsync(TestDatabase database)
+    {
+        var texts = MunicipalityGenerator.FindTextsDirectory(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("The council texts of ../shared/data were not found beside the repository.");
+        await using var db = await database.MigratedContextAsync();
+        await MunicipalityGenerator.GenerateAsync(db, new FileStore(new FileStoreOptions { Root = database.FilesRoot }),
+            new GeneratorOptions { Papers = 300, Seed = 5, TextsDirectory = texts }, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The same page types in a generated municipality: busy pages (most consultations, most agenda items) where possible.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> GeneratedPagesAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var paper = await db.Papers.Where(p => p.Public && p.Status == PaperStatus.Published)
+            .OrderByDescending(p => p.Consultations.Count).ThenByDescending(p => p.Files.Count).Select(p => p.Id).FirstAsync();
+        var meeting = await db.Meetings.Where(m => m.Public).OrderByDescending(m => m.AgendaItems.Count).Select(m => new { m.Id, m.Start }).FirstAsync();
+        var faction = await db.Organizations.Where(o => o.OrganizationType == Organization.TypeFaction).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+        var person = await db.Persons.Where(p => p.Memberships.Count > 1).OrderByDescending(p => p.Memberships.Count).Select(p => p.Id).FirstAsync();
+        var month = Berlin.ToLocal(meeting.Start!.Value).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        return Paths(paper, meeting.Id, month, faction, person);
+    }
+}
+
+/// <summary>The browser site over a generated municipality (300 papers, no demo).</summary>
+public sealed class GeneratedBrowserSite() : BrowserSite(generated: true);
+
+[CollectionDefinition(Name)]
+public sealed class GeneratedBrowserGroup : ICollectionFixture<GeneratedBrowserSite>
+{
+    public const string Name = "GeneratedBrowser";
 }
 
 [CollectionDefinition(Name)]

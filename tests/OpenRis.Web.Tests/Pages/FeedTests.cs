@@ -119,4 +119,37 @@ public sealed class FeedTests
             Assert.Equal(System.Net.HttpStatusCode.OK, await client.StatusOfAsync(location.PathAndQuery));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Sitemap_BeyondTheLimitPerFile_IsAnIndexOfPartsHoldingEveryUrlOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        List<string> all;
+        await using (var full = new RisApp(database))
+        {
+            all = XDocument.Parse((await GetAsync(full.Client(), "/sitemap.xml")).Body).Root!
+                .Elements(SitemapNs + "url").Select(u => u.Element(SitemapNs + "loc")!.Value).ToList();
+        }
+        // The protocol's limit is 50,000 URLs per file; ten stand in for it here.
+        await using var app = new RisApp(database, settings: new Dictionary<string, string> { ["Portal:SitemapUrlsPerFile"] = "10" });
+        var client = app.Client();
+
+        var index = XDocument.Parse((await GetAsync(client, "/sitemap.xml")).Body).Root!;
+
+        Assert.Equal(SitemapNs + "sitemapindex", index.Name);
+        var parts = index.Elements(SitemapNs + "sitemap").Select(s => new Uri(s.Element(SitemapNs + "loc")!.Value)).ToList();
+        Assert.Equal((all.Count + 9) / 10, parts.Count);
+        var listed = new List<string>();
+        foreach (var part in parts)
+        {
+            var urlset = XDocument.Parse((await GetAsync(client, part.PathAndQuery)).Body).Root!;
+            Assert.Equal(SitemapNs + "urlset", urlset.Name);
+            var urls = urlset.Elements(SitemapNs + "url").Select(u => u.Element(SitemapNs + "loc")!.Value).ToList();
+            Assert.InRange(urls.Count, 1, 10);
+            listed.AddRange(urls);
+        }
+        Assert.Equal(all, listed);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, await client.StatusOfAsync($"/sitemap-{parts.Count + 1}.xml"));
+    }
 }

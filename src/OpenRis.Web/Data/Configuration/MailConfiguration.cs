@@ -16,5 +16,6 @@ internal sealed class MailConfiguration : IEntityTypeConfiguration<OutgoingMail>
         mail.Property(m => m.ToName).HasMaxLength(200);
         mail.Property(m => m.Subject).HasMaxLength(500);
         mail.Property(m => m.LastError).HasMaxLength(1000);
+        mail.Property(m => m.ListUnsubscribeUrl).HasMaxLength(500);
     }
 }

@@ -17,6 +17,13 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
     public List<Paper> Statements { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Links { get; private set; } = new Dictionary<string, long>();
 
+    /// <summary>Promises made in this paper or in its published statements.</summary>
+    public List<Commitment> Commitments { get; private set; } = [];
+
+    public List<PaperVersion> Versions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public DateTime NowUtc { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var paper = await Load(db.Papers.PubliclyVisible().Where(p => p.Id == id)).FirstOrDefaultAsync(cancellationToken);
@@ -30,6 +37,15 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
             : paper.ParentPaperId is long parentId ? await Load(db.Papers.PubliclyVisible().Where(p => p.Id == parentId)).FirstOrDefaultAsync(cancellationToken)
             : null;
         Statements = await Load(db.Papers.PubliclyVisible().Where(p => p.ParentPaperId == paper.Id)).ToListAsync(cancellationToken);
+
+        var statementIds = Statements.Select(s => s.Id).Append(paper.Id).ToList();
+        Commitments = await db.Commitments.AsNoTracking().Include(c => c.RecurringOrganization)
+            .Include(c => c.FulfilledByPaper).ThenInclude(p => p!.ParentPaper)
+            .Where(c => statementIds.Contains(c.PaperId)).OrderBy(c => c.Status).ThenBy(c => c.DueDate).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        NowUtc = db.Clock.GetUtcNow().UtcDateTime;
+        Today = DateOnly.FromDateTime(Berlin.ToLocal(NowUtc));
+        Versions = await VersionModel.PublicVersionsAsync(db, paper.Id, paper.Kind.AnswersQuestions, cancellationToken);
 
         var texts = new[] { paper, Inquiry }.Concat(Statements).Where(p => p is not null)
             .SelectMany(p => new[] { p!.Summary, p.Reasoning, p.Text }.Concat(p.Questions.SelectMany(q => new[] { q.Text, q.Answer })));

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Model;
+using OpenRis.Web.Pages.Rendering;
+
+namespace OpenRis.Web.Alerts;
+
+/// <summary>One public change to report in a digest; <see cref="Path"/> is the portal page to read it on.</summary>
+public sealed record FollowChange(DateTime At, string Text, string Path);
+
+/// <summary>
+/// What changed for a follow between two moments, read from the data itself (created/modified stamps kept by
+/// <see cref="RisDbContext"/> and the workflow's transitions), never from hand-made events. Every query applies
+/// the same visibility rules as the public pages, so a non-public change yields nothing.
+/// </summary>
+public static class FollowChanges
+{
+    public static Task<List<FollowChange>> SinceAsync(RisDbContext db, Follow follow, DateTime since, DateTime until, CancellationToken cancellationToken) => follow.Target switch
+    {
+        FollowTarget.Paper => PaperAsync(db, follow.PaperId!.Value, since, until, cancellationToken),
+        FollowTarget.Organization => OrganizationAsync(db, follow.OrganizationId!.Value, since, until, cancellationToken),
+        FollowTarget.Search => Task.FromResult(new List<FollowChange>()),
+    };
+
+    private static async Task<List<FollowChange>> PaperAsync(RisDbContext db, long paperId, DateTime since, DateTime until, CancellationToken cancellationToken)
+    {
+        if (!await db.Papers.PubliclyVisible().AnyAsync(p => p.Id == paperId, cancellationToken))
+        {
+            return [];
+        }
+        var changes = new List<FollowChange>();
+        var consultations = await db.Consultations.AsNoTracking()
+            .Where(c => c.PaperId == paperId && !c.Deleted && c.Created > since && c.Created <= until && (c.Meeting == null || c.Meeting.Public))
+            .Select(c => new { c.Created, c.MeetingId, Meeting = c.Meeting == null ? null : c.Meeting.Name, Start = c.Meeting == null ? null : c.Meeting.Start })
+            .ToListAsync(cancellationToken);
+        changes.AddRange(consultations.Select(c => new FollowChange(c.Created,
+            c.Meeting is null ? "Neu in der Beratungsfolge (Sitzung noch offen)" : $"Neu in der Beratungsfolge: {c.Meeting} am {Dates.Day(c.Start)}",
+            c.MeetingId is { } m ? $"/sitzungen/{m}" : $"/vorlagen/{paperId}")));
+
+        var files = await db.Files.AsNoTracking()
+            .Where(f => f.PaperId == paperId && f.Public && !f.Deleted && f.Created > since && f.Created <= until)
+            .Select(f => new { f.Created, f.Id, f.Name }).ToListAsync(cancellationToken);
+        changes.AddRange(files.Select(f => new FollowChange(f.Created, $"Neues Dokument: {f.Name}", $"/vorlagen/{paperId}")));
+
+        var results = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.Consultation != null && i.Consultation.PaperId == paperId && i.Public && i.Meeting.Public
+                && i.Result != null && i.Modified > since && i.Modified <= until)
+            .Select(i => new { i.Modified, i.MeetingId, i.Result, Meeting = i.Meeting.Name, i.Meeting.Start }).ToListAsync(cancellationToken);
+        changes.AddRange(results.Select(r => new FollowChange(r.Modified, $"Ergebnis in der {r.Meeting} am {Dates.Day(r.Start)}: {r.Result}", $"/sitzungen/{r.MeetingId}")));
+
+        var statements = await db.Papers.AsNoTracking().PubliclyVisible()
+            .Where(p => p.ParentPaperId == paperId && p.Modified > since && p.Modified <= until)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.Modified,
+                Released = p.Transitions.Any(t => t.To == PaperStatus.Published && t.At > since && t.At <= until) || p.Created > since,
+            }).ToListAsync(cancellationToken);
+        changes.AddRange(statements.Select(s => new FollowChange(s.Modified,
+            $"{(s.Released ? "Veröffentlicht" : "Aktualisiert")}: {s.Name}", $"/vorlagen/{s.Id}")));
+        return changes;
+    }
+
+    private static async Task<List<FollowChange>> OrganizationAsync(RisDbContext db, long organizationId, DateTime since, DateTime until, CancellationToken cancellationToken)
+    {
+        var changes = new List<FollowChange>();
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.Public && !m.Deleted && m.Organizations.Any(o => o.OrganizationId == organizationId));
+        var newMeetings = await meetings.Where(m => m.Created > since && m.Created <= until)
+            .Select(m => new { m.Id, m.Name, m.Start, m.Created }).ToListAsync(cancellationToken);
+        changes.AddRange(newMeetings.Select(m => new FollowChange(m.Created, $"Neue Sitzung: {m.Name} am {Dates.Day(m.Start)}", $"/sitzungen/{m.Id}")));
+
+        var meetingFiles = await db.Files.AsNoTracking()
+            .Where(f => f.Public && !f.Deleted && f.Created > since && f.Created <= until)
+            .Where(f => meetings.Any(m => m.Id == f.MeetingId) || (f.AgendaItem != null && f.AgendaItem.Public && meetings.Any(m => m.Id == f.AgendaItem.MeetingId)))
+            .Select(f => new { f.Created, f.Name, MeetingId = f.MeetingId ?? f.AgendaItem!.MeetingId }).ToListAsync(cancellationToken);
+        changes.AddRange(meetingFiles.Select(f => new FollowChange(f.Created, $"Neues Sitzungsdokument: {f.Name}", $"/sitzungen/{f.MeetingId}")));
+
+        var results = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.Public && i.Result != null && i.Modified > since && i.Modified <= until && meetings.Any(m => m.Id == i.MeetingId))
+            .Select(i => new { i.Modified, i.MeetingId, i.Number, i.Name, i.Result }).ToListAsync(cancellationToken);
+        changes.AddRange(results.Select(r => new FollowChange(r.Modified, $"Ergebnis zu TOP {r.Number} {r.Name}: {r.Result}", $"/sitzungen/{r.MeetingId}")));
+
+        // A paper is new in this body when a consultation by it (or at one of its meetings) was added.
+        var papers = await db.Consultations.AsNoTracking()
+            .Where(c => !c.Deleted && c.Created > since && c.Created <= until
+                && (c.Organizations.Any(o => o.Id == organizationId) || (c.Meeting != null && c.Meeting.Organizations.Any(o => o.OrganizationId == organizationId)))
+                && (c.Meeting == null || c.Meeting.Public)
+                && c.Paper.Public && c.Paper.Status == PaperStatus.Published && !c.Paper.Deleted)
+            .Select(c => new { c.Created, c.PaperId, c.Paper.Name, Reference = c.Paper.Reference ?? c.Paper.ParentPaper!.Reference })
+            .ToListAsync(cancellationToken);
+        changes.AddRange(papers.DistinctBy(p => p.PaperId).Select(p => new FollowChange(p.Created,
+            $"Neue Vorlage in der Beratung: {(p.Reference is null ? "" : p.Reference + " ")}{p.Name}", $"/vorlagen/{p.PaperId}")));
+        return changes;
+    }
+}

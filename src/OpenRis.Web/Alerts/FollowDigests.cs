@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Mail;
+using OpenRis.Web.Model;
+
+namespace OpenRis.Web.Alerts;
+
+/// <summary>Queues the due digests: one mail per confirmed follow whose interval has passed and which has changes.</summary>
+public static class FollowDigests
+{
+    public static async Task<int> QueueDueAsync(RisDbContext db, string baseUrl, CancellationToken cancellationToken)
+    {
+        var now = db.Clock.GetUtcNow();
+        var utc = now.UtcDateTime;
+        var follows = await db.Follows
+            .Include(f => f.Paper).ThenInclude(p => p!.ParentPaper)
+            .Include(f => f.Organization)
+            .Where(f => f.ConfirmedAt != null && f.UnsubscribedAt == null)
+            .OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        var queued = 0;
+        foreach (var follow in follows.Where(f => f.IsDue(utc)))
+        {
+            var changes = await FollowChanges.SinceAsync(db, follow, follow.LastDigestAt!.Value, utc, cancellationToken);
+            if (changes.Count > 0)
+            {
+                if (await db.QueueAsync(FollowMails.Digest(follow, TargetName(follow), changes, baseUrl, now), cancellationToken))
+                {
+                    queued++;
+                }
+            }
+            // Moved on even without changes, so the next digest never repeats a change.
+            follow.LastDigestAt = utc;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return queued;
+    }
+
+    private static string TargetName(Follow follow) => follow.Target switch
+    {
+        FollowTarget.Paper => $"Vorlage {follow.Paper!.DisplayReference} {follow.Paper.Name}".Replace("  ", " ", StringComparison.Ordinal),
+        FollowTarget.Organization => $"Gremium {follow.Organization!.Name}",
+        FollowTarget.Search => $"Suche „{follow.Query}“",
+    };
+}
