@@ -125,6 +125,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AddendumNumber")
+                        .HasColumnType("integer");
+
                     b.Property<long>("BodyId")
                         .HasColumnType("bigint");
 
@@ -136,6 +139,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("End")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsRollCall")
+                        .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
                         .IsRequired()
@@ -171,12 +177,28 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Standing")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesYes")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -187,6 +209,70 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgendaVersions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AuditEntry", b =>
@@ -361,6 +447,34 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictsOfInterest");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -592,6 +706,66 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ImpactAssessment", b =>
                 {
                     b.Property<long>("Id")
@@ -792,6 +966,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -799,6 +976,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
@@ -824,6 +1004,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("PreviousStart")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Public")
                         .HasColumnType("boolean");
 
@@ -831,8 +1014,14 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -930,6 +1119,53 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChairName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ChairSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MinuteTakerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("MinuteTakerSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NonPublicText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Minutes");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
@@ -1116,6 +1352,67 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeduplicationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeduplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutgoingMails");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Paper", b =>
@@ -1634,6 +1931,61 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("RollCallVotes");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -1852,6 +2204,36 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("AgendaVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Location", "Location")
@@ -1885,6 +2267,25 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -1973,6 +2374,23 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("MasterFile");
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Organization");
 
                     b.Navigation("Paper");
                 });
@@ -2087,6 +2505,24 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Minutes", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Organization", b =>
@@ -2260,6 +2696,25 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("RollCall")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Paper", "Paper")
@@ -2324,9 +2779,13 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
+                    b.Navigation("Conflicts");
+
                     b.Navigation("Consultation");
 
                     b.Navigation("Files");
+
+                    b.Navigation("RollCall");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
@@ -2344,6 +2803,10 @@ namespace OpenRis.Web.Data.Postgres.Migrations
             modelBuilder.Entity("OpenRis.Web.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaVersions");
+
+                    b.Navigation("Attendance");
 
                     b.Navigation("Files");
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenRis.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class MeetingManagement : Migration
+    public partial class MeetingsMailSearchFollows : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -166,6 +166,41 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Follows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PaperId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastDigestAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Follows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Follows_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Follows_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Minutes",
                 columns: table => new
                 {
@@ -199,6 +234,29 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ListUnsubscribeUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RollCallVotes",
                 columns: table => new
                 {
@@ -223,6 +281,21 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         principalTable: "Persons",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -254,6 +327,22 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Follows_OrganizationId",
+                table: "Follows",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_PaperId",
+                table: "Follows",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_Token",
+                table: "Follows",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Minutes_CorrectsId",
                 table: "Minutes",
                 column: "CorrectsId");
@@ -262,6 +351,17 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 name: "IX_Minutes_MeetingId",
                 table: "Minutes",
                 column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_DeduplicationKey",
+                table: "OutgoingMails",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_SentAt_NextAttemptAt",
+                table: "OutgoingMails",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RollCallVotes_AgendaItemId_PersonId",
@@ -273,6 +373,11 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 name: "IX_RollCallVotes_PersonId",
                 table: "RollCallVotes",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchOutbox_At",
+                table: "SearchOutbox",
+                column: "At");
         }
 
         /// <inheritdoc />
@@ -288,10 +393,19 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                 name: "ConflictsOfInterest");
 
             migrationBuilder.DropTable(
+                name: "Follows");
+
+            migrationBuilder.DropTable(
                 name: "Minutes");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
                 name: "RollCallVotes");
+
+            migrationBuilder.DropTable(
+                name: "SearchOutbox");
 
             migrationBuilder.DropColumn(
                 name: "ChangeReason",

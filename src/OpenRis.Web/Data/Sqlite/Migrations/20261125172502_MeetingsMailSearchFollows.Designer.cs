@@ -11,8 +11,8 @@ using OpenRis.Web.Data.Sqlite;
 namespace OpenRis.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRisDbContext))]
-    [Migration("20261125160726_SearchOutbox")]
-    partial class SearchOutbox
+    [Migration("20261125172502_MeetingsMailSearchFollows")]
+    partial class MeetingsMailSearchFollows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -118,6 +118,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AddendumNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -129,6 +132,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.Property<DateTime?>("End")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRollCall")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Keyword")
                         .IsRequired()
@@ -164,12 +170,28 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesYes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -180,6 +202,66 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgendaVersions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AuditEntry", b =>
@@ -348,6 +430,32 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictsOfInterest");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -573,6 +681,64 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ImpactAssessment", b =>
                 {
                     b.Property<long>("Id")
@@ -763,6 +929,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -770,6 +939,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Keyword")
@@ -795,6 +967,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviousStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Public")
                         .HasColumnType("INTEGER");
 
@@ -802,7 +977,13 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyReason")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -899,6 +1080,51 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChairName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChairSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinuteTakerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinuteTakerSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonPublicText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Minutes");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
@@ -1079,6 +1305,65 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeduplicationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeduplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutgoingMails");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Paper", b =>
@@ -1579,6 +1864,33 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("RollCallVotes");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1819,6 +2131,36 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("AgendaVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Location", "Location")
@@ -1852,6 +2194,25 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -1940,6 +2301,23 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("MasterFile");
 
                     b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Follow", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Organization");
 
                     b.Navigation("Paper");
                 });
@@ -2054,6 +2432,24 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Minutes", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Organization", b =>
@@ -2227,6 +2623,25 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("RollCall")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Paper", "Paper")
@@ -2291,9 +2706,13 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
+                    b.Navigation("Conflicts");
+
                     b.Navigation("Consultation");
 
                     b.Navigation("Files");
+
+                    b.Navigation("RollCall");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
@@ -2311,6 +2730,10 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("OpenRis.Web.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaVersions");
+
+                    b.Navigation("Attendance");
 
                     b.Navigation("Files");
 

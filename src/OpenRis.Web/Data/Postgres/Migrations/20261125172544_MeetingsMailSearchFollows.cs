@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace OpenRis.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class MeetingManagement : Migration
+    public partial class MeetingsMailSearchFollows : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -167,6 +167,41 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Follows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PaperId = table.Column<long>(type: "bigint", nullable: true),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: true),
+                    Query = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IntervalDays = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastDigestAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Follows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Follows_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Follows_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Minutes",
                 columns: table => new
                 {
@@ -200,6 +235,29 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeduplicationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    ListUnsubscribeUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RollCallVotes",
                 columns: table => new
                 {
@@ -224,6 +282,21 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         principalTable: "Persons",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -255,6 +328,22 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Follows_OrganizationId",
+                table: "Follows",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_PaperId",
+                table: "Follows",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Follows_Token",
+                table: "Follows",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Minutes_CorrectsId",
                 table: "Minutes",
                 column: "CorrectsId");
@@ -263,6 +352,17 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 name: "IX_Minutes_MeetingId",
                 table: "Minutes",
                 column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_DeduplicationKey",
+                table: "OutgoingMails",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_SentAt_NextAttemptAt",
+                table: "OutgoingMails",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RollCallVotes_AgendaItemId_PersonId",
@@ -274,6 +374,11 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 name: "IX_RollCallVotes_PersonId",
                 table: "RollCallVotes",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchOutbox_At",
+                table: "SearchOutbox",
+                column: "At");
         }
 
         /// <inheritdoc />
@@ -289,10 +394,19 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                 name: "ConflictsOfInterest");
 
             migrationBuilder.DropTable(
+                name: "Follows");
+
+            migrationBuilder.DropTable(
                 name: "Minutes");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
                 name: "RollCallVotes");
+
+            migrationBuilder.DropTable(
+                name: "SearchOutbox");
 
             migrationBuilder.DropColumn(
                 name: "ChangeReason",

@@ -13,8 +13,8 @@ using OpenRis.Web.Data.Postgres;
 namespace OpenRis.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRisDbContext))]
-    [Migration("20261125163943_PortalFollow")]
-    partial class PortalFollow
+    [Migration("20261125172544_MeetingsMailSearchFollows")]
+    partial class MeetingsMailSearchFollows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -128,6 +128,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AddendumNumber")
+                        .HasColumnType("integer");
+
                     b.Property<long>("BodyId")
                         .HasColumnType("bigint");
 
@@ -139,6 +142,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("End")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsRollCall")
+                        .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
                         .IsRequired()
@@ -174,12 +180,28 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("Result")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResultKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Standing")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesYes")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -190,6 +212,70 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgendaVersions");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AuditEntry", b =>
@@ -364,6 +450,34 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictsOfInterest");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -855,6 +969,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -862,6 +979,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<string>>("Keyword")
@@ -887,6 +1007,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("PreviousStart")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Public")
                         .HasColumnType("boolean");
 
@@ -894,8 +1017,14 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("Start")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -993,6 +1122,53 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Modified", "Id");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChairName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ChairSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MinuteTakerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("MinuteTakerSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NonPublicText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Minutes");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.NumberCounter", b =>
@@ -1758,6 +1934,61 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("RollCallVotes");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -1976,6 +2207,36 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.AgendaVersion", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("AgendaVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Attendance", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Location", "Location")
@@ -2009,6 +2270,25 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("Conflicts")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Consultation", b =>
@@ -2230,6 +2510,24 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.Minutes", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Minutes", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Corrects");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Organization", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -2401,6 +2699,25 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.RollCallVote", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
+                        .WithMany("RollCall")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.Signature", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Paper", "Paper")
@@ -2465,9 +2782,13 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
+                    b.Navigation("Conflicts");
+
                     b.Navigation("Consultation");
 
                     b.Navigation("Files");
+
+                    b.Navigation("RollCall");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.Body", b =>
@@ -2485,6 +2806,10 @@ namespace OpenRis.Web.Data.Postgres.Migrations
             modelBuilder.Entity("OpenRis.Web.Model.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaVersions");
+
+                    b.Navigation("Attendance");
 
                     b.Navigation("Files");
 
