@@ -60,7 +60,8 @@ public sealed class Follow
         {
             FollowTarget.Paper => paperId is not null,
             FollowTarget.Organization => organizationId is not null,
-            FollowTarget.Search => !string.IsNullOrWhiteSpace(query) && query.Length <= 500,
+            // Digests of a saved search are not built yet (FollowChanges): refuse rather than promise mails that never come.
+            FollowTarget.Search => throw new WorkflowException("Suchen lassen sich noch nicht per E-Mail verfolgen. Bitte abonnieren Sie den Feed der Suche (Atom) auf der Suchseite."),
         };
         if (!valid)
         {

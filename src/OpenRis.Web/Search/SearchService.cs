@@ -31,6 +31,9 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     [GeneratedRegex(@"\b(?:DS|Ds\.|Drucksache|Drucksachen-?(?:nummer|nr\.?)|Vorlage|Vorlagen-?(?:nummer|nr\.?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberKeyword();
 
+    [GeneratedRegex(@"^(\d{1,4})[/-](\d{1,4})$")]
+    private static partial Regex OtherScheme();
+
     [GeneratedRegex(@"[""*?~:^()\[\]{}+\-!]|\b(?:AND|OR|NOT)\b")]
     private static partial Regex QuerySyntax();
 
@@ -88,6 +91,12 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             if (BareNumber().IsMatch(word) && PaperNumbers.Normalize(word) is { } reference)
             {
                 references.Add(reference);
+                words.Remove(word);
+            }
+            else if (OtherScheme().Match(word) is { Success: true } other)
+            {
+                // Numbers of other schemes (year first, "2024/1083") are indexed as written, with '/'.
+                references.Add($"{other.Groups[1].Value}/{other.Groups[2].Value}");
                 words.Remove(word);
             }
         }

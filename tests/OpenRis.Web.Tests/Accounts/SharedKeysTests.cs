@@ -16,10 +16,15 @@ public sealed class SharedKeysTests
     public async Task CookieFromOneNode_IsAcceptedByASecondNode_WithTheSameKeys()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
+        // Each node keeps its own search index (docs/search.md); they share database, files and keys.
         await using var first = new RisApp(database);
-        await using var second = new RisApp(database);
+        await using var second = new RisApp(database).WithWebHostBuilder(builder =>
+            builder.UseSetting("Search:IndexPath", Path.Combine(database.Folder, "search-second")));
         await using var stranger = new RisApp(database).WithWebHostBuilder(builder =>
-            builder.UseSetting(SharedKeys.Setting, Path.Combine(database.Folder, "other-keys")));
+        {
+            builder.UseSetting("Search:IndexPath", Path.Combine(database.Folder, "search-stranger"));
+            builder.UseSetting(SharedKeys.Setting, Path.Combine(database.Folder, "other-keys"));
+        });
 
         var cookie = await SignInCookieAsync(first);
 

@@ -181,6 +181,8 @@ public sealed class FollowAlertTests
         setup.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await setup.DigestAsync());
 
+        // After the digest, not in the same tick: a digest reports what changed after the previous one.
+        setup.Clock.Advance(TimeSpan.FromMinutes(1));
         await using (var db = setup.Database.NewContext(setup.Clock))
         {
             var organization = await db.Organizations.SingleAsync(o => o.Id == council, Token);

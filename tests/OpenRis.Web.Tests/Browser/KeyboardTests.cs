@@ -27,8 +27,7 @@ public sealed class KeyboardTests(BrowserSite site)
     public async Task Tab_ReachesEveryFocusableElementWithVisibleFocus(string type)
     {
         var page = await site.OpenAsync(site.Pages[type], type == "error" ? 404 : 200);
-        var focusable = await page.EvaluateAsync<int>(
-            "document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])').length");
+        var focusable = await page.EvaluateAsync<int>(FocusableCountScript);
 
         var reached = new HashSet<string>();
         for (var i = 0; i < focusable + 5; i++)
@@ -46,6 +45,16 @@ public sealed class KeyboardTests(BrowserSite site)
         Assert.Equal(focusable, reached.Count);
         await page.Context.CloseAsync();
     }
+
+    // A radio group is one tab stop (its checked radio, else its first), as the browser does.
+    private const string FocusableCountScript = """
+        () => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+            .filter(e => {
+                if (e.type !== 'radio') return true;
+                const group = [...document.querySelectorAll('input[type=radio]')].filter(r => r.name === e.name && r.form === e.form);
+                return e === (group.find(r => r.checked) ?? group[0]);
+            }).length
+        """;
 
     // An element is keyed by its position in document order, so that two links with the same text count twice;
     // an element without a visible focus indicator gets the suffix " hidden".
