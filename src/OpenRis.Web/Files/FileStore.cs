@@ -29,14 +29,16 @@ public sealed class FileStore(FileStoreOptions options)
     public Stream OpenRead(string sha512) =>
         new FileStream(PathOf(sha512), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
 
-    private string PathOf(string sha512)
-    {
-        if (sha512.Length != 128 || !sha512.All(char.IsAsciiHexDigitLower))
-        {
-            throw new ArgumentException("Not a lower-case SHA-512 hex digest.", nameof(sha512));
-        }
-        return Path.Combine(Root, sha512[..2], sha512[2..4], sha512);
-    }
+    private string PathOf(string sha512) =>
+        PathFor(sha512) ?? throw new ArgumentException("Not a lower-case SHA-512 hex digest.", nameof(sha512));
+
+    /// <summary>Where the content with this digest lives (whether or not it is there), or null for a malformed digest.</summary>
+    public string? PathFor(string sha512) =>
+        sha512.Length == 128 && sha512.All(char.IsAsciiHexDigitLower) ? Path.Combine(Root, sha512[..2], sha512[2..4], sha512) : null;
+
+    /// <summary>Every file under the root: stored contents and temporary files of writes a crash interrupted.</summary>
+    public IEnumerable<string> AllPaths() =>
+        Directory.Exists(Root) ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories) : [];
 }
 
 public sealed record StoredContent(string Sha512, long Size);

@@ -18,6 +18,8 @@ public static class CommandLine
           seed        legt die Demo-Kommune Hagen an, wenn die Datenbank leer ist
           generate    erzeugt eine synthetische Kommune, z. B. generate --papers 100000
           search rebuild  baut den Suchindex dieses Knotens aus der Datenbank neu auf
+          check       prüft Vorlagen, Dateispeicher und Suchindex auf Reste eines Absturzes (bei angehaltenem Server);
+                      check --repair entfernt verwaiste Dateien und baut einen abweichenden Suchindex neu auf
           help        zeigt diese Hilfe
         """;
 
@@ -51,6 +53,8 @@ public static class CommandLine
                 return await GenerateCommand.RunAsync(app.Services, args, Console.Out);
             case "search":
                 return await Search.SearchCommand.RunAsync(app.Services, args, Console.Out);
+            case "check":
+                return await CheckCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

@@ -129,7 +129,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private static Task<List<long>> AllIdsAsync(RisDbContext db, string kind, CancellationToken cancellationToken) => kind switch
+    internal static Task<List<long>> AllIdsAsync(RisDbContext db, string kind, CancellationToken cancellationToken) => kind switch
     {
         SearchKinds.Paper => db.Papers.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),
         SearchKinds.Meeting => db.Meetings.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken),

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Tests.Hosting;
 
 namespace OpenRis.Web.Tests.Search;
 
@@ -42,62 +42,21 @@ public sealed class SearchCrashTests
         var third = await StartAsync(database, indexDelay: 0);
         await WaitForAsync(http, third.Url, "Absturzprobenwort", expectHits: true);
         Kill(third.Process);
+
+        // And the invariant check finds the index as the database says it should be.
+        var (exitCode, output) = await OpenRisProcess.RunAsync(database, "check");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("keine Fehler", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(Process Process, string Url)> StartAsync(TestDatabase database, int indexDelay)
-    {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    private static Task<(Process Process, string Url)> StartAsync(TestDatabase database, int indexDelay) =>
+        OpenRisProcess.StartAsync(database, new Dictionary<string, string>
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "openris.dll"), "--urls", url])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in database.Settings())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        start.Environment["Search__IndexDelayMilliseconds"] = indexDelay.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Search__PollMilliseconds"] = "100";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(url + "/healthz"), Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return (process, url);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            Assert.False(process.HasExited, "OpenRIS exited during start");
-            await Task.Delay(200, Token);
-        }
-        Kill(process);
-        throw new TimeoutException("OpenRIS did not start within two minutes.");
-    }
+            ["Search:IndexDelayMilliseconds"] = indexDelay.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Search:PollMilliseconds"] = "100",
+        });
 
-    private static void Kill(Process process)
-    {
-        // SIGKILL: no shutdown hooks, no final commit — what a power cut does.
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
-    }
+    private static void Kill(Process process) => OpenRisProcess.Kill(process);
 
     private static async Task<int> TotalAsync(HttpClient http, string url, string query)
     {
