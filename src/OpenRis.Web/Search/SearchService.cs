@@ -131,8 +131,18 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         }
         catch (ParseException)
         {
-            // Stray quotes or brackets: search the words as typed instead of failing.
-            return parser.Parse(QueryParserBase.Escape(text));
+            // Stray quotes, brackets or operators without operands ("AND OR NOT"): search the words as
+            // typed instead of failing; operator words lower-cased are plain words to the parser.
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : QueryParserBase.Escape(w));
+            try
+            {
+                return parser.Parse(string.Join(' ', words));
+            }
+            catch (ParseException)
+            {
+                return new BooleanQuery(); // matches nothing, like any other query without a searchable word
+            }
         }
     }
 

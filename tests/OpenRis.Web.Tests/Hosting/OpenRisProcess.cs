@@ -35,7 +35,9 @@ internal static class OpenRisProcess
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
         var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        var process = Process.Start(StartInfo(database, ["--urls", url], environment))!;
+        // OParl answers at its canonical address only (others are redirected there): this server's own.
+        var settings = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["OParl:BaseUrl"] = url };
+        var process = Process.Start(StartInfo(database, ["--urls", url], settings))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
