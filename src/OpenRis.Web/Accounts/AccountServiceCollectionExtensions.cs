@@ -23,7 +23,8 @@ public static class AccountServiceCollectionExtensions
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<RisDbContext>()
-            .AddClaimsPrincipalFactory<RisClaimsFactory>();
+            .AddClaimsPrincipalFactory<RisClaimsFactory>()
+            .AddErrorDescriber<GermanIdentityErrors>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "openris.anmeldung";

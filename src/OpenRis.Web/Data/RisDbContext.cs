@@ -44,6 +44,7 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<CommitmentReport> CommitmentReports => Set<CommitmentReport>();
     public DbSet<OParlDocument> OParlDocuments => Set<OParlDocument>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<RollCallVote> RollCallVotes => Set<RollCallVote>();

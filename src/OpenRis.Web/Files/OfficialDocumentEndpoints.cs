@@ -15,6 +15,11 @@ public sealed class LetterheadOptions
     public List<string> AddressLines { get; set; } = ["Rathausstraße 13", "58095 Hagen"];
     public string? LogoText { get; set; }
 
+    /// <summary>Addressee of a faction's cover letter, above <see cref="AddressLines"/>.</summary>
+    public List<string> CoverLetterAddressee { get; set; } = ["Herrn Oberbürgermeister", "Erik O. Schulz"];
+
+    public string CoverLetterSalutation { get; set; } = "Sehr geehrter Herr Oberbürgermeister,";
+
     public Letterhead ToLetterhead() => new(Municipality, OfficeLines, AddressLines, LogoText);
 }
 
@@ -30,7 +35,7 @@ public static class OfficialDocumentEndpoints
     private static async Task<IResult> RenderAsync(long id, string format, RisDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var paper = await db.Papers.AsNoTracking().PubliclyVisible()
-            .Include(p => p.Kind).Include(p => p.OriginatorOrganizations).Include(p => p.Signatures)
+            .Include(p => p.Kind).Include(p => p.OriginatorOrganizations).ThenInclude(o => o.Location).Include(p => p.Signatures)
             .Include(p => p.Offices).ThenInclude(o => o.Organization)
             .Include(p => p.ImpactAssessments).ThenInclude(a => a.ImpactCheck)
             .Include(p => p.Questions.OrderBy(q => q.Number))
@@ -43,7 +48,8 @@ public static class OfficialDocumentEndpoints
         {
             return Results.NotFound();
         }
-        var letterhead = (configuration.GetSection(LetterheadOptions.Section).Get<LetterheadOptions>() ?? new()).ToLetterhead();
+        var options = configuration.GetSection(LetterheadOptions.Section).Get<LetterheadOptions>() ?? new();
+        var letterhead = options.ToLetterhead();
         var inquiry = paper.ParentPaper ?? paper;
         var meetingOf = inquiry.Consultations.Select(c => c.Meeting).FirstOrDefault(m => m is not null) ?? paper.TargetMeeting;
         var meeting = new TargetMeeting(
@@ -57,20 +63,19 @@ public static class OfficialDocumentEndpoints
             var document = new StatementDocument("Öffentliche Stellungnahme", inquiry.Reference, date,
                 paper.Offices.FirstOrDefault(o => o.Role == OfficeRole.Lead)?.Organization is { } lead ? lead.ShortName ?? lead.Name : "", meeting,
                 inquiry.Name, inquiry.Subject, inquiry.Reference, paper.Text ?? "",
-                inquiry.Questions.Select(q => new StatementAnswer(q.Number, Paragraphs(q.Answer))).ToList(),
+                inquiry.Questions.Select(q => new StatementAnswer(q.Number, InquiryCoverLetter.Paragraphs(q.Answer))).ToList(),
                 new Signatory(signature?.Name ?? "", signature?.Function ?? ""));
             return format == "pdf"
                 ? Results.File(OfficialDocumentPdf.Render(letterhead, document), "application/pdf", $"{name}.pdf")
                 : Results.Content(OfficialDocumentHtml.Render(letterhead, document), "text/html; charset=utf-8");
         }
+        // With a cover letter the reasoning is in the letter and the form says "siehe Anlage", as in the seed.
+        var letter = InquiryCoverLetter.For(paper, meeting, options);
         var form = new InquiryDocument(paper.Kind.Name, paper.OriginatorOrganizations.FirstOrDefault()?.Name ?? "", paper.Reference, date, meeting,
-            paper.Name, paper.Subject, paper.Questions.Select(q => q.Text).ToList(), paper.Summary, paper.Reasoning,
-            paper.ImpactAssessments.Where(a => a.ImpactCheck.Public).Select(a => new ImpactStatement(a.ImpactCheck.Title, $"{a.ImpactCheck.Question} {a.Option}")).ToList());
+            paper.Name, paper.Subject, paper.Questions.Select(q => q.Text).ToList(), paper.Summary, letter is null ? paper.Reasoning : null,
+            paper.ImpactAssessments.Where(a => a.ImpactCheck.Public).Select(a => new ImpactStatement(a.ImpactCheck.Title, $"{a.ImpactCheck.Question} {a.Option}")).ToList(), letter);
         return format == "pdf"
             ? Results.File(OfficialDocumentPdf.Render(letterhead, form), "application/pdf", $"{name}.pdf")
             : Results.Content(OfficialDocumentHtml.Render(letterhead, form), "text/html; charset=utf-8");
     }
-
-    private static List<string> Paragraphs(string? text) =>
-        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

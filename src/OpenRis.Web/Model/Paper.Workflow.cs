@@ -79,11 +79,16 @@ public sealed partial class Paper
         Snapshot("Einreichung", now, actor);
     }
 
-    /// <summary>The council office numbers the paper and routes it to the lead office and the co-signing offices.</summary>
-    public void Register(string reference, long leadOfficeId, DateOnly? dueDate, IEnumerable<long> coSigningOfficeIds, DateTime now, Actor actor)
+    /// <summary>
+    /// The council office numbers the paper and routes it to the lead office and the co-signing offices.
+    /// <paramref name="deadline"/> is the filing check against the target meeting (null without a rule):
+    /// a late paper needs the decision of <see cref="DecideLateFiling"/> first.
+    /// </summary>
+    public void Register(string reference, long leadOfficeId, DateOnly? dueDate, IEnumerable<long> coSigningOfficeIds, DeadlineCheck? deadline, DateTime now, Actor actor)
     {
         Require(actor.Role == RisRole.CouncilOffice, "Nur das Ratsbüro registriert Vorlagen.");
         Require(Status == PaperStatus.Submitted, $"Nur eingereichte Vorlagen können registriert werden; diese ist {Status.ToGerman()}.");
+        Require(!AwaitsLateDecision(deadline), "Die Vorlage ist nach Fristablauf eingegangen. Bitte entscheiden Sie zuerst, ob sie als dringlich zugelassen oder auf die nächste Sitzung verschoben wird.");
         // GO NRW practice: a Drucksachennummer, once given, is the paper's name for good.
         Require(Reference is null, $"Die Vorlage hat bereits die Nummer {Reference}.");
         Require(!string.IsNullOrWhiteSpace(reference), "Die Drucksachennummer fehlt.");

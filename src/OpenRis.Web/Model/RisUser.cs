@@ -20,6 +20,22 @@ public sealed class RisUser : IdentityUser<long>
     /// <summary>The faction (faction office, council member) or office (clerk, approver) the account acts for.</summary>
     public long? OrganizationId { get; set; }
     public Organization? Organization { get; set; }
+
+    /// <summary>
+    /// What is wrong with binding a role to an organization, or null: faction offices and council
+    /// members act for a faction, clerks and approvers for an office of the administration, the
+    /// council office and the administrator for nobody.
+    /// </summary>
+    public static string? BindingError(RisRole role, Organization? organization) => role switch
+    {
+        RisRole.FactionOffice or RisRole.CouncilMember when organization is not { IsFaction: true } =>
+            $"Die Rolle „{role.ToGerman()}“ braucht eine Fraktion.",
+        RisRole.DepartmentClerk or RisRole.Approver when organization is not { IsOffice: true } =>
+            $"Die Rolle „{role.ToGerman()}“ braucht eine Dienststelle der Verwaltung.",
+        RisRole.CouncilOffice or RisRole.Administrator when organization is not null =>
+            $"Die Rolle „{role.ToGerman()}“ handelt nicht für eine Organisation; bitte wählen Sie keine.",
+        _ => null,
+    };
 }
 
 public enum RisRole

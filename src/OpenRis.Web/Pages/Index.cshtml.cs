@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
+using OpenRis.Web.Pages.Commitments;
 
 namespace OpenRis.Web.Pages;
 
@@ -11,7 +12,7 @@ public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
     public List<MeetingRow> UpcomingMeetings { get; private set; } = [];
     public List<MeetingRow> RecentMeetings { get; private set; } = [];
     public List<PaperRow> NewestPapers { get; private set; } = [];
-    public List<Commitment> OverdueCommitments { get; private set; } = [];
+    public List<CommitmentState> OverdueCommitments { get; private set; } = [];
     public int OpenCommitments { get; private set; }
     public int OverdueCount { get; private set; }
 
@@ -32,10 +33,11 @@ public sealed class IndexModel(RisDbContext db, TimeProvider clock) : PageModel
         var open = db.Commitments.AsNoTracking()
             .Where(c => c.Status == CommitmentStatus.Open && c.Paper.Public && c.Paper.Status == PaperStatus.Published && !c.Paper.Deleted);
         OpenCommitments = await open.CountAsync(cancellationToken);
-        OverdueCount = await open.CountAsync(c => c.DueDate < today, cancellationToken);
-        OverdueCommitments = await open.Where(c => c.DueDate < today).OrderBy(c => c.DueDate).ThenBy(c => c.Id)
-            .Include(c => c.Paper).ThenInclude(p => p.ParentPaper).Include(c => c.RecurringOrganization)
-            .Take(5).ToListAsync(cancellationToken);
+        // Dated ones by their date; those due at every meeting of a body by its meetings (few rows).
+        var overdue = (await CommitmentState.LoadAsync(db, open.Where(c => c.DueDate < today || c.RecurringOrganizationId != null), now, cancellationToken))
+            .Where(c => c.Overdue).ToList();
+        OverdueCount = overdue.Count;
+        OverdueCommitments = overdue.Take(5).ToList();
         ViewData["Title"] = BodyName;
     }
 

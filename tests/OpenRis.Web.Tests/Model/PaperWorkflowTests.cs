@@ -34,7 +34,7 @@ public sealed class PaperWorkflowTests
     {
         var paper = Draft();
         paper.Submit([], Now, FactionOffice);
-        paper.Register("0930/2018", Office11, new DateOnly(2018, 9, 26), coSigning ? [Habit] : [], Now, CouncilOffice);
+        paper.Register("0930/2018", Office11, new DateOnly(2018, 9, 26), coSigning ? [Habit] : [], null, Now, CouncilOffice);
         return paper;
     }
 
@@ -127,13 +127,13 @@ public sealed class PaperWorkflowTests
     [Fact]
     public void Register_RefusedForDraftsOtherRolesAndAgain()
     {
-        Assert.Throws<WorkflowException>(() => Draft().Register("1/2018", Office11, null, [], Now, CouncilOffice));
+        Assert.Throws<WorkflowException>(() => Draft().Register("1/2018", Office11, null, [], null, Now, CouncilOffice));
         var submitted = Draft();
         submitted.Submit([], Now, FactionOffice);
-        Assert.Throws<WorkflowException>(() => submitted.Register("1/2018", Office11, null, [], Now, Clerk11));
-        Assert.Throws<WorkflowException>(() => submitted.Register(" ", Office11, null, [], Now, CouncilOffice));
+        Assert.Throws<WorkflowException>(() => submitted.Register("1/2018", Office11, null, [], null, Now, Clerk11));
+        Assert.Throws<WorkflowException>(() => submitted.Register(" ", Office11, null, [], null, Now, CouncilOffice));
         var registered = Registered();
-        Assert.Throws<WorkflowException>(() => registered.Register("0931/2018", Office11, null, [], Now, CouncilOffice));
+        Assert.Throws<WorkflowException>(() => registered.Register("0931/2018", Office11, null, [], null, Now, CouncilOffice));
         Assert.Equal("0930/2018", registered.Reference);
     }
 

@@ -38,37 +38,49 @@ internal static class FormClient
 
     /// <summary>Fills the form whose submit button reads <paramref name="button"/> and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string path, string button,
-        Dictionary<string, string> values, Dictionary<string, string[]>? multi = null, (string Field, string FileName, byte[] Content)? file = null)
+        Dictionary<string, string> values, Dictionary<string, string[]>? multi = null, (string Field, string FileName, byte[] Content)? file = null) =>
+        await (await client.OpenFormAsync(path, button)).PostAsync(values, multi, file);
+
+    /// <summary>Loads the form now and posts it later, as a person who keeps a page open while someone else saves.</summary>
+    public static async Task<LoadedForm> OpenFormAsync(this HttpClient client, string path, string button)
     {
         var page = await client.PageAsync(path);
         var form = page.Forms.FirstOrDefault(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)))
             ?? throw new InvalidOperationException($"No form with a button \"{button}\" on {path}.");
-        var fields = Fields(form).Where(f => !values.ContainsKey(f.Key) && !(multi?.ContainsKey(f.Key) ?? false)).ToList();
-        fields.AddRange(values);
-        foreach (var (name, list) in multi ?? [])
+        return new LoadedForm(client, form.GetAttribute("action") is { Length: > 0 } a ? a : path, form.Enctype == "multipart/form-data", Fields(form));
+    }
+
+    internal sealed record LoadedForm(HttpClient Client, string Action, bool Multipart, List<KeyValuePair<string, string>> Loaded)
+    {
+        public async Task<HttpResponseMessage> PostAsync(Dictionary<string, string> values,
+            Dictionary<string, string[]>? multi = null, (string Field, string FileName, byte[] Content)? file = null)
         {
-            fields.AddRange(list.Select(v => new KeyValuePair<string, string>(name, v)));
-        }
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : path;
-        HttpContent content;
-        if (form.Enctype == "multipart/form-data")
-        {
-            var multipart = new MultipartFormDataContent();
-            foreach (var (name, value) in fields)
+            var fields = Loaded.Where(f => !values.ContainsKey(f.Key) && !(multi?.ContainsKey(f.Key) ?? false)).ToList();
+            fields.AddRange(values);
+            foreach (var (name, list) in multi ?? [])
             {
-                multipart.Add(new StringContent(value), name);
+                fields.AddRange(list.Select(v => new KeyValuePair<string, string>(name, v)));
             }
-            if (file is { } f)
+            HttpContent content;
+            if (Multipart)
             {
-                multipart.Add(new ByteArrayContent(f.Content), f.Field, f.FileName);
+                var multipart = new MultipartFormDataContent();
+                foreach (var (name, value) in fields)
+                {
+                    multipart.Add(new StringContent(value), name);
+                }
+                if (file is { } f)
+                {
+                    multipart.Add(new ByteArrayContent(f.Content), f.Field, f.FileName);
+                }
+                content = multipart;
             }
-            content = multipart;
+            else
+            {
+                content = new FormUrlEncodedContent(fields);
+            }
+            return await Client.PostAsync(new Uri(Action, UriKind.Relative), content, Token);
         }
-        else
-        {
-            content = new FormUrlEncodedContent(fields);
-        }
-        return await client.PostAsync(new Uri(action, UriKind.Relative), content, Token);
     }
 
     /// <summary>A bare POST with a valid antiforgery token (taken from the workspace page), as a forged or stale form would send.</summary>

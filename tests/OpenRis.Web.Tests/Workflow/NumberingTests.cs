@@ -42,7 +42,7 @@ public sealed class NumberingTests
             var paper = await db.Papers.Include(p => p.Kind).Include(p => p.Offices).SingleAsync(p => p.Id == id, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var reference = await PaperNumbering.NextAsync(db, paper.Kind.NumberSequence, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            paper.Register(reference, officeId, null, [], clock.GetUtcNow().UtcDateTime, CouncilOffice);
+            paper.Register(reference, officeId, null, [], null, clock.GetUtcNow().UtcDateTime, CouncilOffice);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

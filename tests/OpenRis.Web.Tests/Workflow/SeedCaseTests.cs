@@ -187,7 +187,14 @@ public sealed class SeedCaseTests
         Assert.Contains("Digitalisierungsstrategie", pdfText, StringComparison.Ordinal);
         Assert.Contains("Erik O. Schulz", pdfText, StringComparison.Ordinal);
         Assert.Contains(Squash(HagenTexts.Answer2), Squash(pdfText), StringComparison.Ordinal);
-        Assert.Contains(Squash(HagenTexts.Question3), Squash(await PdfTextAsync(anonymous, $"/vorlagen/{inquiryId}/dokument.pdf")), StringComparison.Ordinal);
+        var inquiryPdf = Squash(await PdfTextAsync(anonymous, $"/vorlagen/{inquiryId}/dokument.pdf"));
+        Assert.Contains(Squash(HagenTexts.Question3), inquiryPdf, StringComparison.Ordinal);
+        // The faction's cover letter, written from the filing: date of receipt, subject, reasoning, signatories.
+        foreach (var part in new[] { "HAGEN AKTIV", "Herrn Oberbürgermeister", "14. September 2018", "Anfrage nach § 5 GeschO: E-Government - Digitalisierungsstrategie",
+            Squash(HagenTexts.Reasoning.Split("\n\n")[0]), "Dr. Josef Bücker", "f. d. R.: Karin Nigbur-Martini" })
+        {
+            Assert.Contains(part, inquiryPdf, StringComparison.Ordinal);
+        }
 
         // Both promises are tracked; on 01.07.2019 the one due at the end of Q2 2019 is overdue.
         var commitments = await db.Commitments.Where(c => c.PaperId == statementId).ToListAsync(Token);

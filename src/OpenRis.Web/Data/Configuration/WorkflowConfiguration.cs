@@ -10,8 +10,19 @@ internal sealed class WorkflowConfiguration :
     IEntityTypeConfiguration<PaperVersion>,
     IEntityTypeConfiguration<NumberSequence>,
     IEntityTypeConfiguration<NumberCounter>,
-    IEntityTypeConfiguration<Commitment>
+    IEntityTypeConfiguration<Commitment>,
+    IEntityTypeConfiguration<CommitmentReport>
 {
+    public void Configure(EntityTypeBuilder<CommitmentReport> report)
+    {
+        report.HasOne(r => r.Commitment).WithMany(c => c.Reports).HasForeignKey(r => r.CommitmentId);
+        report.HasOne(r => r.Meeting).WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        report.HasOne(r => r.Paper).WithMany().HasForeignKey(r => r.PaperId).OnDelete(DeleteBehavior.Restrict);
+        // One report per meeting: a resent form cannot record it twice.
+        report.HasIndex(r => new { r.CommitmentId, r.MeetingId }).IsUnique();
+        report.Property(r => r.RecordedBy).HasMaxLength(256);
+    }
+
     public void Configure(EntityTypeBuilder<Commitment> commitment)
     {
         commitment.HasOne(c => c.Paper).WithMany().HasForeignKey(c => c.PaperId).OnDelete(DeleteBehavior.Restrict);

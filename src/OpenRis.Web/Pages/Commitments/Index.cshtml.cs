@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
 
@@ -12,23 +11,23 @@ namespace OpenRis.Web.Pages.Commitments;
 public sealed class IndexModel(RisDbContext db) : PageModel
 {
     public DateOnly Today { get; private set; }
-    public List<Commitment> Overdue { get; private set; } = [];
-    public List<Commitment> Open { get; private set; } = [];
+    public List<CommitmentState> Overdue { get; private set; } = [];
+    public List<CommitmentState> Open { get; private set; } = [];
+    public List<CommitmentState> Fulfilled { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Zusagen der Verwaltung";
-        Today = DateOnly.FromDateTime(Berlin.ToLocal(db.Clock.GetUtcNow().UtcDateTime));
-        var query = db.Commitments.AsNoTracking()
-            .Include(c => c.Paper).ThenInclude(p => p.ParentPaper)
-            .Include(c => c.RecurringOrganization)
-            .Where(c => c.Status == CommitmentStatus.Open);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        Today = DateOnly.FromDateTime(Berlin.ToLocal(now));
+        var query = db.Commitments.AsQueryable();
         if (User.Identity?.IsAuthenticated != true)
         {
             query = query.Where(c => c.Paper.Public && c.Paper.Status == PaperStatus.Published);
         }
-        var all = await query.OrderBy(c => c.DueDate).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        Overdue = all.Where(c => c.IsOverdue(Today)).ToList();
-        Open = all.Except(Overdue).ToList();
+        var all = await CommitmentState.LoadAsync(db, query, now, cancellationToken);
+        Overdue = all.Where(c => c.Overdue).ToList();
+        Open = all.Where(c => !c.Overdue && c.Commitment.Status == CommitmentStatus.Open).ToList();
+        Fulfilled = all.Where(c => c.Commitment.Status == CommitmentStatus.Fulfilled).ToList();
     }
 }

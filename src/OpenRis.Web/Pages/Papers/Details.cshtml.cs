@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
+using OpenRis.Web.Pages.Commitments;
 using OpenRis.Web.Pages.Rendering;
 
 namespace OpenRis.Web.Pages.Papers;
@@ -18,7 +19,10 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
     public IReadOnlyDictionary<string, long> Links { get; private set; } = new Dictionary<string, long>();
 
     /// <summary>Promises made in this paper or in its published statements.</summary>
-    public List<Commitment> Commitments { get; private set; } = [];
+    public List<CommitmentState> Commitments { get; private set; } = [];
+
+    /// <summary>Promises from earlier papers that this paper fulfilled or was a report on.</summary>
+    public List<CommitmentState> Kept { get; private set; } = [];
 
     public List<PaperVersion> Versions { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -39,11 +43,12 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         Statements = await Load(db.Papers.PubliclyVisible().Where(p => p.ParentPaperId == paper.Id)).ToListAsync(cancellationToken);
 
         var statementIds = Statements.Select(s => s.Id).Append(paper.Id).ToList();
-        Commitments = await db.Commitments.AsNoTracking().Include(c => c.RecurringOrganization)
-            .Include(c => c.FulfilledByPaper).ThenInclude(p => p!.ParentPaper)
-            .Where(c => statementIds.Contains(c.PaperId)).OrderBy(c => c.Status).ThenBy(c => c.DueDate).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken);
         NowUtc = db.Clock.GetUtcNow().UtcDateTime;
+        Commitments = await CommitmentState.LoadAsync(db, db.Commitments.Where(c => statementIds.Contains(c.PaperId)), NowUtc, cancellationToken);
+        // The other side: promises of public papers that this paper kept or reported on.
+        Kept = await CommitmentState.LoadAsync(db, db.Commitments
+            .Where(c => c.FulfilledByPaperId == paper.Id || c.Reports.Any(r => r.PaperId == paper.Id))
+            .Where(c => c.Paper.Public && c.Paper.Status == PaperStatus.Published), NowUtc, cancellationToken);
         Today = DateOnly.FromDateTime(Berlin.ToLocal(NowUtc));
         Versions = await VersionModel.PublicVersionsAsync(db, paper.Id, paper.Kind.AnswersQuestions, cancellationToken);
 

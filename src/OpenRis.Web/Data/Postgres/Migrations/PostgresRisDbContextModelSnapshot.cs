@@ -449,6 +449,43 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.ToTable("Commitments");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("CommitmentId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentReports");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
                 {
                     b.Property<long>("Id")
@@ -1439,6 +1476,12 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int?>("LateDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateDecisionReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("License")
                         .HasColumnType("text");
 
@@ -2269,6 +2312,32 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("RecurringOrganization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Commitment", "Commitment")
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
@@ -2793,6 +2862,11 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("LegislativeTerms");
 
                     b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

@@ -429,6 +429,41 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("Commitments");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("CommitmentId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentReports");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
                 {
                     b.Property<long>("Id")
@@ -1385,6 +1420,12 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LateDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateDecisionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("License")
                         .HasColumnType("TEXT");
 
@@ -2193,6 +2234,32 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("RecurringOrganization");
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Commitment", "Commitment")
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.AgendaItem", "AgendaItem")
@@ -2717,6 +2784,11 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("LegislativeTerms");
 
                     b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

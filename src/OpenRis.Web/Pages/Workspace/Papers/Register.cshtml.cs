@@ -9,7 +9,10 @@ using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
-/// <summary>The council office numbers a submitted paper, routes it to the offices, or reclassifies its kind.</summary>
+/// <summary>
+/// The council office numbers a submitted paper, routes it to the offices, or reclassifies its kind.
+/// A paper received after the filing deadline is first admitted as urgent or moved to the next meeting.
+/// </summary>
 [Authorize(Roles = nameof(RisRole.CouncilOffice))]
 public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageModel
 {
@@ -34,6 +37,18 @@ public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageMo
 
     [BindProperty]
     public int Revision { get; set; }
+
+    [BindProperty]
+    public LateFilingDecision? Decision { get; set; }
+
+    [BindProperty]
+    public string? DecisionReason { get; set; }
+
+    /// <summary>The filing check against the target meeting; null without a rule.</summary>
+    public DeadlineCheck? Deadline { get; private set; }
+
+    /// <summary>Where a late paper would be moved: the next meeting of the target meeting's lead body.</summary>
+    public Meeting? NextMeeting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -69,7 +84,7 @@ public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageMo
         {
             var reference = await PaperNumbering.NextAsync(db, Paper.Kind.NumberSequence, now, cancellationToken);
             db.Entry(Paper).Property(p => p.Revision).OriginalValue = Revision;
-            Paper.Register(reference, lead, DueDate, CoSigningOfficeIds.Where(o => Offices.Any(x => x.Id == o)), now, User.ToActor());
+            Paper.Register(reference, lead, DueDate, CoSigningOfficeIds.Where(o => Offices.Any(x => x.Id == o)), Deadline, now, User.ToActor());
             await mails.AssignedAsync(db, Paper, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -85,6 +100,35 @@ public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageMo
         {
             await transaction.RollbackAsync(cancellationToken);
             ModelState.AddModelError("", "Die Vorlage wurde inzwischen von jemand anderem bearbeitet (z. B. bereits registriert). Bitte laden Sie die Seite neu.");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        try
+        {
+            if (Decision is not { } decision)
+            {
+                throw new WorkflowException("Bitte wählen Sie: als dringlich zulassen oder auf die nächste Sitzung verschieben.");
+            }
+            db.Entry(Paper).Property(p => p.Revision).OriginalValue = Revision;
+            Paper.DecideLateFiling(decision, DecisionReason, Deadline, NextMeeting, db.Clock.GetUtcNow().UtcDateTime, User.ToActor());
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Message"] = $"Die Vorlage ist {decision.ToGerman()}. Sie kann jetzt registriert werden.";
+            return Redirect($"/arbeitsbereich/vorlagen/{id}/registrieren");
+        }
+        catch (WorkflowException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Die Vorlage wurde inzwischen von jemand anderem bearbeitet. Bitte laden Sie die Seite neu.");
         }
         return Page();
     }
@@ -123,13 +167,23 @@ public sealed class RegisterModel(RisDbContext db, HandOverMails mails) : PageMo
     {
         ViewData["Title"] = "Vorlage registrieren";
         var paper = await db.Papers.Include(p => p.Kind).Include(p => p.Offices).Include(p => p.Transitions).Include(p => p.Versions)
-            .Include(p => p.Questions).Include(p => p.TargetMeeting)
+            .Include(p => p.Questions)
+            .Include(p => p.TargetMeeting!).ThenInclude(m => m.Organizations).ThenInclude(o => o.Organization)
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (paper is null || !paper.IsVisibleTo(User.ToActor()) || paper.IsStatement)
         {
             return false;
         }
         Paper = paper;
+        Deadline = await FilingDeadline.CheckAsync(db, paper, db.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (paper.TargetMeeting?.Start is { } start)
+        {
+            var body = paper.TargetMeeting.Organizations.OrderBy(o => o.Position).FirstOrDefault()?.OrganizationId;
+            // Tracked, like the paper: a move points the paper at it.
+            NextMeeting = await db.Meetings.Include(m => m.Organizations).ThenInclude(o => o.Organization)
+                .Where(m => !m.Cancelled && m.Start > start && m.Organizations.Any(o => o.OrganizationId == body))
+                .OrderBy(m => m.Start).FirstOrDefaultAsync(cancellationToken);
+        }
         Offices = await db.Organizations.AsNoTracking().Where(o => o.OrganizationType == Organization.TypeAdministration).OrderBy(o => o.Name).ToListAsync(cancellationToken);
         // Kinds are tracked: a reclassification points the paper at one of them.
         Kinds = await db.PaperKinds.Where(k => k.Active).OrderBy(k => k.SortOrder).ToListAsync(cancellationToken);

@@ -6,6 +6,7 @@ using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
+using OpenRis.Web.Pages.Commitments;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
@@ -24,6 +25,10 @@ public sealed class ShowModel(RisDbContext db, HandOverMails mails) : PageModel
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>Promises made in this paper or its statements, and promises of other papers this one kept or reported on.</summary>
+    public List<CommitmentState> Commitments { get; private set; } = [];
+    public List<CommitmentState> Kept { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -146,6 +151,9 @@ public sealed class ShowModel(RisDbContext db, HandOverMails mails) : PageModel
         }
         Paper = paper;
         Deadline = await FilingDeadline.CheckAsync(db, paper, Now, cancellationToken);
+        var madeIn = paper.SubordinatedPapers.Select(s => s.Id).Append(paper.Id).ToList();
+        Commitments = await CommitmentState.LoadAsync(db, db.Commitments.Where(c => madeIn.Contains(c.PaperId)), Now, cancellationToken);
+        Kept = await CommitmentState.LoadAsync(db, db.Commitments.Where(c => c.FulfilledByPaperId == paper.Id || c.Reports.Any(r => r.PaperId == paper.Id)), Now, cancellationToken);
         ViewData["Title"] = paper.DisplayReference is { } reference ? $"{reference} {paper.Name}" : paper.Name;
         return true;
     }
