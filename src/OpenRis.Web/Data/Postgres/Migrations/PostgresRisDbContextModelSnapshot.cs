@@ -969,6 +969,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("ChangeReason")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -1331,6 +1334,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.Property<string>("ShortName")
                         .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("StandingAgendaItems")
+                        .HasColumnType("text[]");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");

@@ -929,6 +929,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("ChangeReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -1280,6 +1283,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StandingAgendaItems")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StartDate")
