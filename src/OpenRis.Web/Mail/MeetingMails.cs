@@ -7,8 +7,8 @@ using OpenRis.Web.OParl;
 namespace OpenRis.Web.Mail;
 
 /// <summary>
-/// The invitation (GO NRW § 47) and each later Nachtrag by e-mail to the members and substitutes of
-/// the body, addressed to the e-mail addresses of their persons. Only added to the caller's unit of
+/// The invitation (GO NRW § 47), each later Nachtrag, a move and a cancellation by e-mail to the
+/// members and substitutes of the body, addressed to their persons' e-mail addresses. Only added to the caller's unit of
 /// work, so a refused invitation queues nothing. The mail lists the public items and links the
 /// portal, where the papers are (Hagen GeschO: papers in the RIS at the time of the invitation);
 /// titles of non-public items are not sent by e-mail, only their number.
@@ -29,7 +29,7 @@ public sealed class MeetingMails(MailOptions options, OParlOptions oparl, TimePr
             text.Append(CultureInfo.InvariantCulture, $"Die Ladungsfrist ist wegen Dringlichkeit verkürzt: {urgency}\n");
         }
         Agenda(text, meeting, addendum: null);
-        return QueueAsync(db, recipients, $"invitation:{meeting.Id}:{meeting.InvitedAt:yyyyMMddHHmmss}",
+        return QueueAsync(db, recipients, $"invitation:{meeting.Id}:{meeting.Sequence}:{meeting.InvitedAt:yyyyMMddHHmmss}",
             $"Einladung: {meeting.Name} am {Day(meeting)}", text.ToString(), cancellationToken);
     }
 
@@ -41,6 +41,22 @@ public sealed class MeetingMails(MailOptions options, OParlOptions oparl, TimePr
         Agenda(text, meeting, addendum: version.Number - 1);
         return QueueAsync(db, recipients, $"addendum:{meeting.Id}:{version.Number}",
             $"{version.Title}: {meeting.Name} am {Day(meeting)}", text.ToString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the members of a move or cancellation (with its reason, as the model promises); sent only
+    /// when they had been invited, since before that they know nothing of the date.
+    /// </summary>
+    public Task<int> RescheduledAsync(RisDbContext db, Meeting meeting, IEnumerable<Membership> recipients, CancellationToken cancellationToken)
+    {
+        var (subject, text) = meeting.Cancelled
+            ? ($"Abgesagt: {meeting.Name} am {Day(meeting)}",
+                $"die {meeting.Name} am {When(meeting)} ist abgesagt.\nGrund: {meeting.ChangeReason}\n")
+            : ($"Verlegt: {meeting.Name}, neuer Termin {Day(meeting)}",
+                $"die {meeting.Name} ist verlegt vom {(meeting.PreviousStart is { } p ? Berlin.ToLocal(p).ToString("dd.MM.yyyy, HH:mm 'Uhr'", German) : "")} auf {When(meeting)}.\n"
+                + $"Grund: {meeting.ChangeReason}\nDie Einladung zum neuen Termin folgt gesondert.\n");
+        text += $"\n{BaseUrl}/sitzungen/{meeting.Id}\n";
+        return QueueAsync(db, recipients, $"rescheduled:{meeting.Id}:{meeting.Sequence}", subject, text, cancellationToken);
     }
 
     private void Agenda(StringBuilder text, Meeting meeting, int? addendum)

@@ -13,7 +13,7 @@ namespace OpenRis.Web.Tests.Meetings;
 /// <summary>
 /// The invitation of a committee meeting goes by e-mail, through the OutgoingMail queue and a real SMTP
 /// server, to every member and substitute of the body on the meeting day that has an address; a later
-/// Nachtrag follows the same way. The invitation page warns about public items whose paper is not yet
+/// Nachtrag, a move and a cancellation follow the same way. The invitation page warns about public items whose paper is not yet
 /// in the portal (Hagen GeschO: papers in the RIS at the time of the invitation).
 /// </summary>
 public sealed class InvitationMailTests
@@ -22,7 +22,7 @@ public sealed class InvitationMailTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Invite_MailsMembersAndSubstitutes_ThenTheAddendum_WarnsAboutUnreleasedPapers(string provider)
+    public async Task Invite_MailsMembersAndSubstitutes_ThenAddendumMoveAndCancellation_WarnsAboutUnreleasedPapers(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var sink = await SmtpSink.StartAsync();
@@ -99,5 +99,20 @@ public sealed class InvitationMailTests
         Assert.All(addenda, m => Assert.Equal("1. Nachtrag zur Tagesordnung: Sitzung – Betriebsausschuss HABIT am 04.10.2018", m.Subject));
         Assert.Contains("Bericht zur Störung des Rechenzentrums", addenda[0].TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Erneuerung des Serverraums", addenda[0].TextBody, StringComparison.Ordinal);
+
+        // Moved, then (re-invited and) cancelled: each time the invited members are told, with the reason.
+        await CouncilMeetingTests.PostOkAsync(office, $"{path}/termin", "Sitzung verlegen", new() { ["NewDate"] = "2018-10-11", ["NewTime"] = "16:00", ["Reason"] = "Der Sitzungsraum wird renoviert" });
+        var moved = await inbox.NewAsync();
+        Assert.Equal(4, moved.Count);
+        Assert.Equal("Verlegt: Sitzung – Betriebsausschuss HABIT, neuer Termin 11.10.2018", moved[0].Subject);
+        Assert.Contains("verlegt vom 04.10.2018, 16:00 Uhr auf Donnerstag, 11.10.2018, um 16:00 Uhr", moved[0].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Grund: Der Sitzungsraum wird renoviert", moved[0].TextBody, StringComparison.Ordinal);
+        await CouncilMeetingTests.PostOkAsync(office, $"{path}/einladung", "Einladung versenden", []);
+        Assert.Equal(4, (await inbox.NewAsync()).Count(m => m.Subject == "Einladung: Sitzung – Betriebsausschuss HABIT am 11.10.2018"));
+        await CouncilMeetingTests.PostOkAsync(office, $"{path}/termin", "Sitzung absagen", new() { ["Reason"] = "Keine beschlussreifen Vorlagen" });
+        var cancelled = await inbox.NewAsync();
+        Assert.Equal(4, cancelled.Count);
+        Assert.All(cancelled, m => Assert.Equal("Abgesagt: Sitzung – Betriebsausschuss HABIT am 11.10.2018", m.Subject));
+        Assert.Contains("Grund: Keine beschlussreifen Vorlagen", cancelled[0].TextBody, StringComparison.Ordinal);
     }
 }
