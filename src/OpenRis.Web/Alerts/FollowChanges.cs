@@ -81,6 +81,30 @@ public static class FollowChanges
             .Select(i => new { i.Modified, i.MeetingId, i.Number, i.Name, i.Result }).ToListAsync(cancellationToken);
         changes.AddRange(results.Select(r => new FollowChange(r.Modified, $"Ergebnis zu TOP {r.Number} {r.Name}: {r.Result}", $"/sitzungen/{r.MeetingId}")));
 
+        var rescheduled = await meetings.Where(m => m.ChangedAt > since && m.ChangedAt <= until)
+            .Select(m => new { m.Id, m.Name, m.Start, m.PreviousStart, m.Cancelled, m.ChangeReason, ChangedAt = m.ChangedAt!.Value }).ToListAsync(cancellationToken);
+        changes.AddRange(rescheduled.Select(m => new FollowChange(m.ChangedAt,
+            m.Cancelled
+                ? $"Abgesagt: {m.Name} am {Dates.Day(m.Start)}. Grund: {m.ChangeReason}"
+                : $"Verlegt: {m.Name} vom {Dates.DayAndTime(m.PreviousStart)} Uhr auf den {Dates.DayAndTime(m.Start)} Uhr. Grund: {m.ChangeReason}",
+            $"/sitzungen/{m.Id}")));
+
+        var versions = await db.AgendaVersions.AsNoTracking()
+            .Where(v => v.PublishedAt > since && v.PublishedAt <= until && meetings.Any(m => m.Id == v.MeetingId))
+            .Select(v => new { v.MeetingId, v.Number, v.PublishedAt, v.Meeting.Name, v.Meeting.Start }).ToListAsync(cancellationToken);
+        changes.AddRange(versions.Select(v => new FollowChange(v.PublishedAt,
+            v.Number == 1 ? $"Tagesordnung veröffentlicht: {v.Name} am {Dates.Day(v.Start)}" : $"{v.Number - 1}. Nachtrag zur Tagesordnung: {v.Name} am {Dates.Day(v.Start)}",
+            $"/sitzungen/{v.MeetingId}")));
+
+        // Only what the public may read: the published minutes' public part; a correction names the minutes it corrects.
+        var minutes = await db.Minutes.AsNoTracking()
+            .Where(n => n.PublishedAt > since && n.PublishedAt <= until && meetings.Any(m => m.Id == n.MeetingId))
+            .Select(n => new { n.MeetingId, PublishedAt = n.PublishedAt!.Value, n.Meeting.Name, n.Meeting.Start, CorrectedMeetingId = n.Corrects == null ? (long?)null : n.Corrects.MeetingId, CorrectedStart = n.Corrects == null ? null : n.Corrects.Meeting.Start })
+            .ToListAsync(cancellationToken);
+        changes.AddRange(minutes.Select(n => n.CorrectedMeetingId is { } corrected
+            ? new FollowChange(n.PublishedAt, $"Niederschrift vom {Dates.Day(n.CorrectedStart)} berichtigt (Beschluss in der Sitzung am {Dates.Day(n.Start)})", $"/sitzungen/{corrected}")
+            : new FollowChange(n.PublishedAt, $"Niederschrift veröffentlicht: {n.Name} am {Dates.Day(n.Start)}", $"/sitzungen/{n.MeetingId}")));
+
         // A paper is new in this body when a consultation by it (or at one of its meetings) was added.
         var papers = await db.Consultations.AsNoTracking()
             .Where(c => !c.Deleted && c.Created > since && c.Created <= until

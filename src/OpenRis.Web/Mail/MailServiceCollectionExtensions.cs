@@ -22,6 +22,7 @@ public static class MailServiceCollectionExtensions
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<HandOverMails>();
+        builder.Services.AddSingleton<MeetingMails>();
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
         builder.Services.AddSingleton<DueDateReminders>();

@@ -27,6 +27,28 @@ public sealed partial class Meeting
         ? [Opening, ResidentsQuestions, Announcements, Inquiries, Motions, Proposals, NonPublicDecisions]
         : [Opening, Announcements, Inquiries, Motions, Proposals];
 
+    /// <summary>
+    /// Checks a body's own list of standing items (one per line) and returns it cleaned; blank
+    /// lines are dropped, an empty list is refused (the default is restored explicitly instead).
+    /// </summary>
+    public static List<string> ParseStandingItems(string? lines)
+    {
+        var items = (lines ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (items.Count == 0)
+        {
+            throw new MeetingException("Bitte geben Sie mindestens einen ständigen Tagesordnungspunkt an oder stellen Sie die Vorgabe wieder her.");
+        }
+        if (items.FirstOrDefault(l => l.Length > 1000) is { } tooLong)
+        {
+            throw new MeetingException($"Der Punkt „{tooLong[..40]}…“ ist zu lang (höchstens 1000 Zeichen).");
+        }
+        if (items.GroupBy(l => l, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new MeetingException($"Der Punkt „{twice.Key}“ steht doppelt in der Liste.");
+        }
+        return items;
+    }
+
     private static bool IsHeading(AgendaItem item) => item.Consultation is null && Headings.Contains(item.Name);
 
     private static bool IsStanding(AgendaItem item) =>
@@ -41,14 +63,17 @@ public sealed partial class Meeting
     /// Builds the agenda of a meeting that has none yet: the standing items, then every scheduled
     /// consultation placed under the heading of its paper's kind (non-public papers in part II).
     /// </summary>
-    public void BuildAgenda(IEnumerable<Consultation> scheduled, bool council)
+    public void BuildAgenda(IEnumerable<Consultation> scheduled, bool council) => BuildAgenda(scheduled, StandingItems(council));
+
+    /// <summary>As above, with the body's own standing items (<see cref="Organization.StandingItems"/>).</summary>
+    public void BuildAgenda(IEnumerable<Consultation> scheduled, IReadOnlyList<string> standingItems)
     {
         EnsureAgendaEditable();
         if (AgendaItems.Any(i => !i.Deleted))
         {
             throw new MeetingException("Die Sitzung hat bereits eine Tagesordnung. Ergänzen Sie einzelne Punkte oder ändern Sie die Reihenfolge.");
         }
-        foreach (var name in StandingItems(council))
+        foreach (var name in standingItems)
         {
             AgendaItems.Add(new AgendaItem { BodyId = BodyId, Meeting = this, Name = name, Standing = true, Order = AgendaItems.Count });
         }
@@ -64,8 +89,9 @@ public sealed partial class Meeting
     {
         EnsureAgendaEditable();
         var paper = consultation.Paper;
-        var heading = paper.Kind.HasQuestions ? Inquiries : paper.Kind.FiledBy == PaperOriginator.Faction ? Motions : Proposals;
-        var name = paper.Subject is { Length: > 0 } subject ? $"{paper.Name} – hier: {subject}" : paper.Name;
+        var approval = consultation.Role == Paper.ApprovalRole;
+        var heading = approval ? UrgentDecisions : paper.Kind.HasQuestions ? Inquiries : paper.Kind.FiledBy == PaperOriginator.Faction ? Motions : Proposals;
+        var name = approval ? $"{paper.Name} – Genehmigung" : paper.Subject is { Length: > 0 } subject ? $"{paper.Name} – hier: {subject}" : paper.Name;
         var item = Insert(name, paper.Public, paper.Public ? heading : null);
         item.Consultation = consultation;
         consultation.AgendaItem = item;
@@ -90,18 +116,15 @@ public sealed partial class Meeting
     /// <summary>
     /// Puts an urgent decision (GO NRW § 60) on this council meeting for approval (Genehmigung),
     /// under its own heading, which is added before the announcement of non-public decisions if missing.
+    /// A meeting without an agenda yet only gets the consultation; building the agenda places it.
     /// </summary>
-    public AgendaItem QueueUrgentDecision(Consultation consultation)
+    public AgendaItem? QueueUrgentDecision(Consultation consultation)
     {
         EnsureAgendaEditable();
-        var item = Insert($"{consultation.Paper.Name} – Genehmigung", consultation.Paper.Public, UrgentDecisions);
-        item.Consultation = consultation;
-        consultation.AgendaItem = item;
         consultation.Meeting = this;
-        consultation.Role = "Genehmigung";
+        consultation.Role = Paper.ApprovalRole;
         consultation.Authoritative = true;
-        Renumber();
-        return item;
+        return AgendaItems.Any(i => !i.Deleted) ? AddPaper(consultation) : null;
     }
 
     /// <summary>The next council meeting after <paramref name="after"/> that is not cancelled; null if none is planned.</summary>
@@ -196,6 +219,10 @@ public sealed partial class Meeting
                 // A missing heading goes before the closing standing item of the part.
                 var closing = part.LastOrDefault(i => i.Name == NonPublicDecisions);
                 heading = new AgendaItem { BodyId = BodyId, Meeting = this, Name = headingName, Public = isPublic, Standing = true, Order = closing?.Order ?? position };
+                if (AgendaVersions.Count > 0)
+                {
+                    heading.AddendumNumber = AgendaVersions.Count;
+                }
                 Shift(ordered, heading.Order);
                 AgendaItems.Add(heading);
                 ordered = OrderedItems();

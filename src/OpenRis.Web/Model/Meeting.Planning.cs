@@ -19,6 +19,7 @@ public sealed partial class Meeting
         }
         Cancelled = true;
         ChangeReason = reason.Trim();
+        ChangedAt = now;
         Sequence++;
     }
 
@@ -46,6 +47,7 @@ public sealed partial class Meeting
         Start = newStartUtc;
         End = length is { } l ? newStartUtc + l : null;
         ChangeReason = reason.Trim();
+        ChangedAt = now;
         Sequence++;
         // An invitation for the old date does not count for the new one (the period runs anew).
         if (MeetingState == MeetingState.Invited)

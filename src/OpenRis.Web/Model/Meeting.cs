@@ -39,6 +39,9 @@ public sealed partial class Meeting : BodyObject
     /// <summary>The start before the last move (UTC).</summary>
     public DateTime? PreviousStart { get; set; }
 
+    /// <summary>When the meeting was last moved or cancelled (UTC); what the follow digests report.</summary>
+    public DateTime? ChangedAt { get; set; }
+
     /// <summary>iCal SEQUENCE: counts the changes of date, place or status that calendars must pick up.</summary>
     public int Sequence { get; set; }
 

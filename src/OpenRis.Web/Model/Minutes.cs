@@ -96,16 +96,24 @@ public sealed class Minutes
         PublishedAt = now;
     }
 
-    /// <summary>A correction the body resolved in <paramref name="later"/>, pointing back to these minutes.</summary>
-    public Minutes Correction(Meeting later, string? text)
+    /// <summary>
+    /// A correction the body resolved in <paramref name="later"/> (§ 52 GO NRW: signed minutes are not
+    /// amended, the correction goes into a later meeting), pointing back to these minutes. It is a
+    /// resolution of a held meeting, so it is public from the moment it is recorded.
+    /// </summary>
+    public Minutes Correction(Meeting later, string? text, DateTime now)
     {
-        if (Status != MinutesStatus.Published)
+        if (Status != MinutesStatus.Published || CorrectsId is not null || Corrects is not null)
         {
             throw new MeetingException("Nur eine veröffentlichte Niederschrift kann durch Beschluss berichtigt werden; einen Entwurf ändern Sie direkt.");
         }
         if (later.Start is null || Meeting.Start is null || later.Start <= Meeting.Start)
         {
             throw new MeetingException("Die Berichtigung beschließt das Gremium in einer späteren Sitzung.");
+        }
+        if (later.MeetingState != MeetingState.Held)
+        {
+            throw new MeetingException("Die Berichtigung wird erfasst, wenn die Sitzung stattgefunden hat, in der das Gremium sie beschlossen hat.");
         }
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -117,7 +125,8 @@ public sealed class Minutes
             MeetingId = later.Id,
             Corrects = this,
             CorrectsId = Id,
-            PublicText = $"Berichtigung der Niederschrift vom {Berlin.ToLocal(Meeting.Start.Value).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}:\n{text.Trim()}",
+            PublicText = $"Berichtigung der Niederschrift vom {Berlin.ToLocal(Meeting.Start.Value).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}:\n{text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()}",
+            PublishedAt = now,
         };
     }
 

@@ -29,6 +29,18 @@ public sealed class Organization : BodyObject
 
     public List<Membership> Memberships { get; set; } = [];
 
+    /// <summary>
+    /// The standing items every agenda of this body starts with, in order; null = the default of
+    /// <see cref="Meeting.StandingItems(bool)"/> for its kind (each city's GeschO decides).
+    /// </summary>
+    public List<string>? StandingAgendaItems { get; set; }
+
+    /// <summary>Whether this is the council itself (OParl classification "Parlament"), not a committee.</summary>
+    public bool IsCouncil => Classification == "Parlament";
+
+    /// <summary>This body's standing agenda items: its own list, else the default for its kind.</summary>
+    public IReadOnlyList<string> StandingItems() => StandingAgendaItems ?? Meeting.StandingItems(IsCouncil);
+
     public const string TypeCommittee = "Gremium";
     public const string TypeFaction = "Fraktion";
     public const string TypeAdministration = "Verwaltungsbereich";

@@ -154,17 +154,24 @@ public sealed class FollowAlertTests
         Assert.Single(setup.Sink.Messages);
     }
 
-    [Theory]
-    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task FollowBody_NonPublicChangesProduceNoMail_PublicMeetingDoes(string provider)
+    /// <summary>The press follows the council; returns the council's id.</summary>
+    private static async Task<long> FollowCouncilAsync(Setup setup)
     {
-        await using var setup = await StartAsync(provider);
         long council;
         await using (var db = setup.Database.NewContext())
         {
             council = await db.Organizations.Where(o => o.Name == "Rat der Stadt Hagen").Select(o => o.Id).SingleAsync(Token);
         }
         await FollowAndConfirmAsync(setup, $"/folgen?gremium={council}", "presse@beispiel.de");
+        return council;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task FollowBody_NonPublicChangesProduceNoMail_PublicMeetingDoes(string provider)
+    {
+        await using var setup = await StartAsync(provider);
+        var council = await FollowCouncilAsync(setup);
 
         // Non-public: a closed meeting of the council and a non-public file on a public meeting.
         setup.Clock.Advance(TimeSpan.FromHours(1));
@@ -197,6 +204,64 @@ public sealed class FollowAlertTests
         Assert.Contains("Neue Sitzung: Sondersitzung des Rates", digest.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Geheime Klausur", digest.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Interne Notiz", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task FollowBody_MovedCancelledAddendumMinutes_InTheDigest_NonPublicMeetingNot(string provider)
+    {
+        await using var setup = await StartAsync(provider);
+        var council = await FollowCouncilAsync(setup);
+
+        // Three council meetings ahead (one closed to the public), each with a published agenda.
+        setup.Clock.Advance(TimeSpan.FromHours(1));
+        await using (var db = setup.Database.NewContext(setup.Clock))
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Id == council, Token);
+            foreach (var (name, day, isPublic) in new[] { ("Haushaltssitzung", 18, true), ("Sondersitzung", 25, true), ("Klausur", 26, false) })
+            {
+                var meeting = Meeting.Plan(organization, $"{name} des Rates", new DateTime(2018, 10, day, 15, 0, 0), TimeSpan.FromHours(3), null);
+                meeting.Public = isPublic;
+                meeting.BuildAgenda([], council: true);
+                meeting.PublishAgenda(setup.Clock.GetUtcNow().UtcDateTime);
+                db.Meetings.Add(meeting);
+            }
+            await db.SaveChangesAsync(Token);
+        }
+        setup.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await setup.DigestAsync());
+        Assert.Contains("Tagesordnung veröffentlicht: Haushaltssitzung des Rates am 18.10.2018", setup.Sink.Messages[^1].TextBody, StringComparison.Ordinal);
+
+        // Moved, an addendum, cancelled, the minutes of a held meeting published; the closed meeting moved too.
+        setup.Clock.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = setup.Database.NewContext(setup.Clock))
+        {
+            var now = setup.Clock.GetUtcNow().UtcDateTime;
+            var meetings = await db.Meetings.Include(m => m.AgendaItems).Include(m => m.AgendaVersions)
+                .Where(m => m.Organizations.Any(o => o.OrganizationId == council)).ToListAsync(Token);
+            var budget = meetings.Single(m => m.Name == "Haushaltssitzung des Rates");
+            budget.Move(Berlin.ToUtc(new DateTime(2018, 10, 19, 16, 0, 0)), "Raum belegt", now);
+            budget.AddItem("Haushaltsrede des Kämmerers", isPublic: true);
+            budget.PublishAgenda(now);
+            meetings.Single(m => m.Name == "Sondersitzung des Rates").Cancel("Der Anlass ist entfallen", now);
+            meetings.Single(m => m.Name == "Klausur des Rates").Move(Berlin.ToUtc(new DateTime(2018, 10, 27, 10, 0, 0)), "Geheim", now);
+            var held = meetings.Where(m => m.MeetingState == MeetingState.Held && m.Public).OrderBy(m => m.Start).First();
+            var minutes = Minutes.Draft(held, []);
+            minutes.SignAsChair("Erik O. Schulz", now);
+            minutes.SignAsMinuteTaker("Petra Schriftführerin", now);
+            minutes.Publish(now);
+            db.Minutes.Add(minutes);
+            await db.SaveChangesAsync(Token);
+        }
+        setup.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await setup.DigestAsync());
+        var digest = setup.Sink.Messages[^1].TextBody;
+        Assert.Contains("Verlegt: Haushaltssitzung des Rates vom 18.10.2018 15:00 Uhr auf den 19.10.2018 16:00 Uhr. Grund: Raum belegt", digest, StringComparison.Ordinal);
+        Assert.Contains("1. Nachtrag zur Tagesordnung: Haushaltssitzung des Rates am 19.10.2018", digest, StringComparison.Ordinal);
+        Assert.Contains("Abgesagt: Sondersitzung des Rates am 25.10.2018. Grund: Der Anlass ist entfallen", digest, StringComparison.Ordinal);
+        Assert.Contains("Niederschrift veröffentlicht: ", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Klausur", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheim", digest, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -81,14 +81,7 @@ public sealed class CouncilMeetingTests
         Assert.Contains("eingeladen", shown.QuerySelector("dd.status")!.TextContent, StringComparison.Ordinal);
 
         // A special meeting on 24.09. cannot be invited on 19.09. without a reason of urgency.
-        var index = await office.PageAsync("/arbeitsbereich/sitzungen");
-        using var planned = await office.SubmitAsync("/arbeitsbereich/sitzungen", "Sitzung planen", new()
-        {
-            ["OrganizationId"] = index.QuerySelector<IHtmlSelectElement>("#single-body")!.Options.First(o => o.TextContent == "Rat der Stadt Hagen").Value,
-            ["Date"] = "2018-09-24",
-            ["Time"] = "17:00",
-        });
-        var special = planned.Location();
+        var special = await PlanAsync(office, "Rat der Stadt Hagen", "2018-09-24", "17:00");
         await PostOkAsync(office, special, "Tagesordnung erstellen", []);
         await PostOkAsync(office, special, "Tagesordnung veröffentlichen", []);
         using (var refused = await office.SubmitAsync($"{special}/einladung", "Einladung versenden", []))
@@ -210,7 +203,20 @@ public sealed class CouncilMeetingTests
         return await db.AgendaItems.CountAsync(i => i.MeetingId == meetingId && !i.Public && i.Name == Secret, Token);
     }
 
-    private static async Task PostOkAsync(HttpClient client, string path, string button, Dictionary<string, string> values)
+    /// <summary>Plans a single meeting of a body on the council office's calendar page; returns its workspace path.</summary>
+    internal static async Task<string> PlanAsync(HttpClient office, string body, string date, string time = "16:00")
+    {
+        var index = await office.PageAsync("/arbeitsbereich/sitzungen");
+        using var planned = await office.SubmitAsync("/arbeitsbereich/sitzungen", "Sitzung planen", new()
+        {
+            ["OrganizationId"] = index.QuerySelector<IHtmlSelectElement>("#single-body")!.Options.First(o => o.TextContent == body).Value,
+            ["Date"] = date,
+            ["Time"] = time,
+        });
+        return planned.Location();
+    }
+
+    internal static async Task PostOkAsync(HttpClient client, string path, string button, Dictionary<string, string> values)
     {
         using var response = await client.SubmitAsync(path, button, values);
         if (response.StatusCode != HttpStatusCode.Redirect)
@@ -220,11 +226,11 @@ public sealed class CouncilMeetingTests
         }
     }
 
-    private static List<string> Rows(IHtmlDocument page) =>
+    internal static List<string> Rows(IHtmlDocument page) =>
         page.QuerySelectorAll("table.agenda tbody tr")
             .Select(r => $"{r.Children[0].TextContent.Trim()} {r.Children[1].TextContent.Trim()}").ToList();
 
-    private static async Task<long> ItemIdAsync(HttpClient client, string path, string nameContains)
+    internal static async Task<long> ItemIdAsync(HttpClient client, string path, string nameContains)
     {
         var page = await client.PageAsync(path);
         var row = page.QuerySelectorAll("table.agenda tbody tr").First(r => r.Children[1].TextContent.Contains(nameContains, StringComparison.Ordinal));

@@ -104,7 +104,7 @@ public sealed class MeetingManagementTests
         next.BuildAgenda([], council: true);
 
         var target = Meeting.NextCouncilMeeting([held, cancelled, next], Now);
-        var item = target!.QueueUrgentDecision(Scheduled("Dringlichkeitsentscheidung Notunterkunft", "0950/2018", Proposal));
+        var item = target!.QueueUrgentDecision(Scheduled("Dringlichkeitsentscheidung Notunterkunft", "0950/2018", Proposal))!;
 
         Assert.Same(next, target);
         Assert.Equal("I.7.1", item.Number);
@@ -257,9 +257,68 @@ public sealed class MeetingManagementTests
 
         var later = CouncilMeeting();
         later.Start = meeting.Start!.Value.AddDays(28);
-        var correction = minutes.Correction(later, "Unter I.2 muss es heißen …");
+        var resolvedAt = later.Start.Value.AddHours(2);
+        Assert.Throws<MeetingException>(() => minutes.Correction(later, "noch nicht getagt", resolvedAt));
+        later.MeetingState = MeetingState.Held;
+        var correction = minutes.Correction(later, "Unter I.2 muss es heißen …", resolvedAt);
         Assert.Same(minutes, correction.Corrects);
+        Assert.Equal(resolvedAt, correction.PublishedAt);
         Assert.StartsWith("Berichtigung der Niederschrift vom 27.09.2018", correction.PublicText, StringComparison.Ordinal);
-        Assert.Throws<MeetingException>(() => minutes.Correction(meeting, "zu früh"));
+        Assert.Throws<MeetingException>(() => minutes.Correction(meeting, "zu früh", resolvedAt));
+        Assert.Throws<MeetingException>(() => minutes.Correction(later, " ", resolvedAt));
+        Assert.Throws<MeetingException>(() => correction.Correction(later, "Berichtigung der Berichtigung", resolvedAt));
+    }
+
+    [Fact]
+    public void QueueUrgentDecision_MeetingWithoutAgenda_PlacedWhenTheAgendaIsBuilt()
+    {
+        var next = CouncilMeeting();
+        var consultation = Scheduled("Dringlichkeitsentscheidung: Notunterkunft", "0950/2018", Proposal);
+
+        Assert.Null(next.QueueUrgentDecision(consultation));
+        Assert.Equal(Paper.ApprovalRole, consultation.Role);
+        Assert.Same(next, consultation.Meeting);
+        next.BuildAgenda([consultation], council: true);
+
+        Assert.Equal("I.7.1 Dringlichkeitsentscheidung: Notunterkunft – Genehmigung", Numbered(next).Single(n => n.Contains("Notunterkunft", StringComparison.Ordinal)));
+        Assert.Equal("I.7 Genehmigung von Dringlichkeitsentscheidungen (§ 60 GO NRW)", Numbered(next)[6]);
+    }
+
+    [Fact]
+    public void RecordUrgentDecision_MayorAndOneMember_RegisteredUntilPublishedWithTheAgenda()
+    {
+        var kind = new PaperKind { Id = 9, Key = "urgent-decision", Name = "Dringlichkeitsentscheidung", FiledBy = PaperOriginator.Administration };
+        var office = new Actor("Ratsbüro", RisRole.CouncilOffice, null);
+        var day = new DateOnly(2018, 9, 7);
+
+        Assert.Throws<WorkflowException>(() => Paper.RecordUrgentDecision(kind, 1, "Notunterkunft", "Text", day, "Erik O. Schulz", " ", Now, office));
+        Assert.Throws<WorkflowException>(() => Paper.RecordUrgentDecision(kind, 1, "Notunterkunft", "Text", day, "Erik O. Schulz", "erik o. schulz", Now, office));
+        Assert.Throws<WorkflowException>(() => Paper.RecordUrgentDecision(kind, 1, "Notunterkunft", "Text", new DateOnly(2018, 9, 11), "Erik O. Schulz", "Jan Krüger", Now, office));
+        Assert.Throws<WorkflowException>(() => Paper.RecordUrgentDecision(kind, 1, "Notunterkunft", "Text", day, "Erik O. Schulz", "Jan Krüger", Now, office with { Role = RisRole.FactionOffice }));
+
+        var paper = Paper.RecordUrgentDecision(kind, 1, " Notunterkunft ", "Die Stadt mietet die Halle an.", day, "Erik O. Schulz", "Jan Krüger", Now, office);
+        Assert.Equal("Dringlichkeitsentscheidung: Notunterkunft", paper.Name);
+        Assert.Equal(PaperStatus.Registered, paper.Status);
+        Assert.False(paper.IsPubliclyVisible);
+        Assert.Equal(["Erik O. Schulz", "Jan Krüger"], paper.Signatures.Select(s => s.Name));
+
+        paper.PublishForApproval(Now, office);
+        Assert.True(paper.IsPubliclyVisible);
+        Assert.Throws<WorkflowException>(() => paper.PublishForApproval(Now, office));
+    }
+
+    [Fact]
+    public void ParseStandingItems_TrimsDropsBlanks_RefusesEmptyAndDuplicates()
+    {
+        Assert.Equal(["Eröffnung", "Einwohnerfragestunde", "Anfragen"], Meeting.ParseStandingItems(" Eröffnung \r\n\nEinwohnerfragestunde\nAnfragen\n"));
+        Assert.Throws<MeetingException>(() => Meeting.ParseStandingItems(" \n "));
+        Assert.Throws<MeetingException>(() => Meeting.ParseStandingItems("Anfragen\nanfragen"));
+
+        var committee = new Organization { Classification = "Ausschuss" };
+        Assert.Equal(Meeting.StandingItems(council: false), committee.StandingItems());
+        committee.StandingAgendaItems = ["Eröffnung", "Aktuelle Stunde", "Anfragen"];
+        var meeting = CouncilMeeting();
+        meeting.BuildAgenda([Scheduled("Anfrage A", "1/2018", Inquiry)], committee.StandingItems());
+        Assert.Equal(["I.1 Eröffnung", "I.2 Aktuelle Stunde", "I.3 Anfragen", "I.3.1 Anfrage A"], Numbered(meeting));
     }
 }

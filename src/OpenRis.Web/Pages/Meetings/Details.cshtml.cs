@@ -47,7 +47,10 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
             .Where(f => f.Public && (f.MeetingId == id || (f.AgendaItem != null && f.AgendaItem.MeetingId == id && f.AgendaItem.Public)))
             .OrderBy(f => f.Id).Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId))
             .ToListAsync(cancellationToken);
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.Public).OrderBy(i => i.Order)
+        // An item added after the last published version waits for its Nachtrag before the public sees it.
+        var items = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.MeetingId == id && i.Public && (i.AddendumNumber == null || i.AddendumNumber < i.Meeting.AgendaVersions.Count))
+            .OrderBy(i => i.Order)
             .Select(i => new
             {
                 i.Id,

@@ -1006,6 +1006,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Property<string>("ChangeReason")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone");
 
@@ -1368,6 +1371,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.Property<string>("ShortName")
                         .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("StandingAgendaItems")
+                        .HasColumnType("text[]");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");

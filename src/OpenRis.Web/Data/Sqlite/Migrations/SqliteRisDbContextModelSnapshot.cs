@@ -964,6 +964,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Property<string>("ChangeReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT");
 
@@ -1315,6 +1318,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StandingAgendaItems")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StartDate")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
+using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Meetings;
@@ -9,7 +10,7 @@ namespace OpenRis.Web.Pages.Workspace.Meetings;
 /// The invitation: checked against the body's Ladungsfrist (a late one only with a recorded
 /// urgency), sent to the members and substitutes, and the public notice generated from the agenda.
 /// </summary>
-public sealed class InviteModel(RisDbContext db, TimeProvider clock) : MeetingPageModel(db, clock)
+public sealed class InviteModel(RisDbContext db, TimeProvider clock, MeetingMails mails) : MeetingPageModel(db, clock)
 {
     public InvitationCheck? Check { get; private set; }
     public DeadlineRule? Rule { get; private set; }
@@ -30,7 +31,15 @@ public sealed class InviteModel(RisDbContext db, TimeProvider clock) : MeetingPa
         {
             return NotFound();
         }
-        return await SaveAsync(() => Meeting.Invite(Rule, Now, UrgencyReason), $"Die Einladung ist vermerkt ({Recipients.Count} Mitglieder und Stellvertretungen); die Bekanntmachung ist erstellt.", $"/arbeitsbereich/sitzungen/{id}", cancellationToken);
+        var queued = 0;
+        var withoutAddress = Recipients.Select(m => m.Person).DistinctBy(p => p.Id).Count(p => p.Email.All(string.IsNullOrWhiteSpace));
+        return await SaveAsync(async () =>
+        {
+            Meeting.Invite(Rule, Now, UrgencyReason);
+            queued = await mails.InvitationAsync(Db, Meeting, Recipients, cancellationToken);
+        }, () => $"Die Einladung ist versandt: {queued} E-Mails an Mitglieder und Stellvertretungen"
+            + (withoutAddress > 0 ? $"; {withoutAddress} ohne E-Mail-Adresse (bitte auf anderem Weg laden)" : "") + ". Die Bekanntmachung ist erstellt.",
+            $"/arbeitsbereich/sitzungen/{id}", cancellationToken);
     }
 
     private async Task<bool> LoadAllAsync(long id, CancellationToken cancellationToken)

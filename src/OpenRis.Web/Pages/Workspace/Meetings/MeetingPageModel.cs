@@ -44,14 +44,22 @@ public abstract class MeetingPageModel(RisDbContext db, TimeProvider clock) : Pa
     protected Organization Lead => Meeting.Organizations.OrderBy(o => o.Position).First().Organization;
 
     /// <summary>Runs a model rule and saves; a broken rule or a concurrent change becomes a German error on the page.</summary>
-    protected async Task<IActionResult> SaveAsync(Action change, string message, string redirect, CancellationToken cancellationToken)
+    protected Task<IActionResult> SaveAsync(Action change, string message, string redirect, CancellationToken cancellationToken) =>
+        SaveAsync(() =>
+        {
+            change();
+            return Task.CompletedTask;
+        }, () => message, redirect, cancellationToken);
+
+    /// <summary>As above, for a change that also queues mails (an async step after the rule); the message may tell what it did.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task> change, Func<string> message, string redirect, CancellationToken cancellationToken)
     {
         try
         {
-            change();
+            await change();
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (MeetingException e)
+        catch (Exception e) when (e is MeetingException or WorkflowException)
         {
             ModelState.AddModelError("", e.Message);
             return Page();
@@ -61,7 +69,7 @@ public abstract class MeetingPageModel(RisDbContext db, TimeProvider clock) : Pa
             ModelState.AddModelError("", "Die Sitzung wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten erhalten.");
             return Page();
         }
-        TempData["Message"] = message;
+        TempData["Message"] = message();
         return Redirect(redirect);
     }
 

@@ -10,6 +10,18 @@ public sealed class MinutesPageModel(RisDbContext db, TimeProvider clock) : Meet
 {
     public Minutes? Minutes { get; private set; }
 
+    /// <summary>Published minutes of earlier meetings of this body that a correction resolved here may point to.</summary>
+    public List<Minutes> Correctable { get; private set; } = [];
+
+    /// <summary>Corrections of earlier minutes resolved in this meeting.</summary>
+    public List<Minutes> Corrections { get; private set; } = [];
+
+    [BindProperty]
+    public long? CorrectsId { get; set; }
+
+    [BindProperty]
+    public string? CorrectionText { get; set; }
+
     [BindProperty]
     public string? PublicText { get; set; }
 
@@ -55,6 +67,22 @@ public sealed class MinutesPageModel(RisDbContext db, TimeProvider clock) : Meet
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken) =>
         WithMinutesAsync(id, m => m.Publish(Now), "Die Niederschrift ist veröffentlicht.", cancellationToken);
 
+    /// <summary>Records a correction of earlier minutes that the body resolved in this (held) meeting (§ 52 GO NRW).</summary>
+    public async Task<IActionResult> OnPostCorrectionAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAllAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Correctable.FirstOrDefault(m => m.Id == CorrectsId) is not { } corrected)
+        {
+            ModelState.AddModelError(nameof(CorrectsId), "Bitte wählen Sie die Niederschrift, die berichtigt wird.");
+            return Page();
+        }
+        return await SaveAsync(() => Db.Minutes.Add(corrected.Correction(Meeting, CorrectionText, Now)),
+            $"Die Berichtigung der Niederschrift vom {Rendering.Dates.Day(corrected.Meeting.Start)} ist erfasst und veröffentlicht.", Here, cancellationToken);
+    }
+
     private string Here => $"/arbeitsbereich/sitzungen/{Meeting.Id}/niederschrift";
 
     private async Task<IActionResult> WithMinutesAsync(long id, Action<Minutes> change, string message, CancellationToken cancellationToken)
@@ -82,6 +110,13 @@ public sealed class MinutesPageModel(RisDbContext db, TimeProvider clock) : Meet
         await Db.RollCallVotes.Where(v => v.AgendaItem.MeetingId == id).LoadAsync(cancellationToken);
         await Db.ConflictsOfInterest.Include(c => c.Person).Where(c => c.AgendaItem.MeetingId == id).LoadAsync(cancellationToken);
         Minutes = await Db.Minutes.Where(m => m.MeetingId == id && m.CorrectsId == null).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        Corrections = await Db.Minutes.Include(m => m.Corrects!).ThenInclude(c => c.Meeting).Where(m => m.MeetingId == id && m.CorrectsId != null)
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var leadId = Lead.Id;
+        var start = Meeting.Start;
+        Correctable = await Db.Minutes.Include(m => m.Meeting)
+            .Where(m => m.PublishedAt != null && m.CorrectsId == null && m.Meeting.Start < start && m.Meeting.Organizations.Any(o => o.OrganizationId == leadId))
+            .OrderByDescending(m => m.Meeting.Start).Take(20).ToListAsync(cancellationToken);
         return true;
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
+using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Meetings;
 
 /// <summary>One meeting for the council office: build the agenda, reorder it, add items, publish it (and addenda).</summary>
-public sealed class ShowModel(RisDbContext db, TimeProvider clock) : MeetingPageModel(db, clock)
+public sealed class ShowModel(RisDbContext db, TimeProvider clock, MeetingMails mails) : MeetingPageModel(db, clock)
 {
     /// <summary>Consultations scheduled for this meeting that are not on its agenda yet.</summary>
     public List<Consultation> Unplaced { get; private set; } = [];
@@ -26,8 +28,7 @@ public sealed class ShowModel(RisDbContext db, TimeProvider clock) : MeetingPage
         {
             return NotFound();
         }
-        var council = Lead.Classification == "Parlament";
-        return await SaveAsync(() => Meeting.BuildAgenda(Unplaced, council), "Die Tagesordnung ist erstellt.", Here, cancellationToken);
+        return await SaveAsync(() => Meeting.BuildAgenda(Unplaced, Lead.StandingItems()), "Die Tagesordnung ist erstellt.", Here, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPlaceAsync(long id, long consultationId, CancellationToken cancellationToken)
@@ -74,7 +75,25 @@ public sealed class ShowModel(RisDbContext db, TimeProvider clock) : MeetingPage
         {
             return NotFound();
         }
-        return await SaveAsync(() => Meeting.PublishAgenda(Now), "Die Tagesordnung ist veröffentlicht.", Here, cancellationToken);
+        // Urgent decisions awaiting approval become public with the agenda (or addendum) that lists them.
+        var urgent = Meeting.OrderedItems().Select(i => i.Consultation?.Paper)
+            .Where(p => p is { Status: PaperStatus.Registered, Kind.Key: UrgentDecisionsModel.KindKey }).Select(p => p!).ToList();
+        // Members invited already receive each Nachtrag by e-mail; before the invitation it goes out with it.
+        var members = Meeting.MeetingState == MeetingState.Invited ? await MembersAsync(cancellationToken) : [];
+        var queued = 0;
+        return await SaveAsync(async () =>
+        {
+            var version = Meeting.PublishAgenda(Now);
+            foreach (var paper in urgent)
+            {
+                paper.PublishForApproval(Now, User.ToActor());
+            }
+            if (members.Count > 0)
+            {
+                queued = await mails.AddendumAsync(Db, Meeting, version, members, cancellationToken);
+            }
+        }, () => (Meeting.AgendaVersions.Count == 1 ? "Die Tagesordnung ist veröffentlicht." : "Der Nachtrag ist veröffentlicht.")
+            + (queued > 0 ? $" {queued} E-Mails an Mitglieder und Stellvertretungen sind versandt." : ""), Here, cancellationToken);
     }
 
     private string Here => $"/arbeitsbereich/sitzungen/{Meeting.Id}";
