@@ -18,6 +18,7 @@ public static class CommandLine
           seed        legt die Demo-Kommune Hagen an, wenn die Datenbank leer ist
           generate    erzeugt eine synthetische Kommune, z. B. generate --papers 100000
           search rebuild  baut den Suchindex dieses Knotens aus der Datenbank neu auf
+          import documents <Ordner>  liest Altdokumente (PDF, Markdown, Text) als Vorschläge zur Prüfung ein
           help        zeigt diese Hilfe
         """;
 
@@ -51,6 +52,8 @@ public static class CommandLine
                 return await GenerateCommand.RunAsync(app.Services, args, Console.Out);
             case "search":
                 return await Search.SearchCommand.RunAsync(app.Services, args, Console.Out);
+            case "import" when args.Length > 1 && args[1] == "documents":
+                return await Import.DocumentImportCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
