@@ -43,13 +43,15 @@ internal static class FormClient
         var page = await client.PageAsync(path);
         var form = page.Forms.FirstOrDefault(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)))
             ?? throw new InvalidOperationException($"No form with a button \"{button}\" on {path}.");
+        // A button may post elsewhere than its form (formaction), as a browser honours it.
+        var buttonAction = form.QuerySelectorAll("button").First(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)).GetAttribute("formaction");
         var fields = Fields(form).Where(f => !values.ContainsKey(f.Key) && !(multi?.ContainsKey(f.Key) ?? false)).ToList();
         fields.AddRange(values);
         foreach (var (name, list) in multi ?? [])
         {
             fields.AddRange(list.Select(v => new KeyValuePair<string, string>(name, v)));
         }
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : path;
+        var action = buttonAction is { Length: > 0 } b ? b : form.GetAttribute("action") is { Length: > 0 } a ? a : path;
         HttpContent content;
         if (form.Enctype == "multipart/form-data")
         {
