@@ -49,7 +49,8 @@ public static partial class CouncilPaperParser
             return ParsedDocument.NotAPaper($"{notPaperKind}, keine Drucksache.");
         }
         papers.RemoveAll(p => p.Kind is null && p.Number is null);
-        if (papers.Count == 0 || papers.All(p => p.Confidence < 0.25))
+        // A paper with a clear kind heading stays a (weak) proposal for the clerk; without one, little found means noise.
+        if (papers.Count == 0 || papers.All(p => p.Confidence < 0.25 && (p.Kind?.Confidence ?? 0) < 0.8))
         {
             return new ParsedDocument(papers, "Kein Ratsdokument erkannt: weder die Art (Anfrage, Antrag, Vorlage …) noch eine Drucksachennummer gefunden.");
         }

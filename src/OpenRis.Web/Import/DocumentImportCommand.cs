@@ -12,12 +12,15 @@ public static class DocumentImportCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        if (args.Length < 3 || args[2].StartsWith('-'))
+        // Settings (--Key=value) may stand before the folder; after an absolute folder the host's
+        // configuration reader would take the next argument as the folder's "value", so the folder goes last.
+        var given = args.Skip(2).FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        if (given is null)
         {
-            await output.WriteLineAsync("Aufruf: openris import documents <Ordner>");
+            await output.WriteLineAsync("Aufruf: openris import documents [--Einstellung=Wert …] <Ordner>");
             return 2;
         }
-        var folder = Path.GetFullPath(args[2]);
+        var folder = Path.GetFullPath(given);
         if (!Directory.Exists(folder))
         {
             await output.WriteLineAsync($"openris: Ordner {folder} nicht gefunden.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace OpenRis.Web.Model;
@@ -72,7 +73,7 @@ public sealed class ImportProposal
         }
         if (Confidence < 0.5)
         {
-            warnings.Add($"geringe Sicherheit ({Confidence:0.00})");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"geringe Sicherheit ({Confidence:0.00})"));
         }
         return warnings;
     }
