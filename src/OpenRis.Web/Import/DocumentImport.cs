@@ -66,7 +66,21 @@ public static class DocumentImport
             CreatedBy = createdBy,
         };
         db.ImportProposals.Add(proposal);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same file came in through another request at the same moment: the unique hash keeps one.
+            db.Entry(proposal).State = EntityState.Detached;
+            var raced = await db.ImportProposals.AsNoTracking().FirstOrDefaultAsync(p => p.ContentHash == hash, cancellationToken);
+            if (raced is null)
+            {
+                throw;
+            }
+            return new(fileName, ImportOutcomeKind.Ok, $"bereits eingelesen (Vorschlag {raced.Id}), nicht erneut angelegt", raced.Id);
+        }
         var kinds = string.Join(", ", document.Papers.Select(p => p.Kind?.Value ?? "unbekannt"));
         var summary = $"Vorschlag {proposal.Id}: {kinds}; Sicherheit {proposal.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
         var warnings = proposal.Warnings();
