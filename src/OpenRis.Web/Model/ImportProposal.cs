@@ -55,9 +55,10 @@ public sealed class ImportProposal
     public List<string> Warnings()
     {
         var warnings = new List<string>();
-        foreach (var (paper, index) in Papers.Select((p, i) => (p, i + 1)))
+        var papers = Papers;
+        foreach (var (paper, index) in papers.Select((p, i) => (p, i + 1)))
         {
-            var which = Papers.Count > 1 ? $"Vorlage {index}: " : "";
+            var which = papers.Count > 1 ? $"Vorlage {index}: " : "";
             if (paper.Kind.Value is null)
             {
                 warnings.Add($"{which}Art nicht erkannt");
