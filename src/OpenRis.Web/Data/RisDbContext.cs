@@ -54,6 +54,7 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<ImportProposal> ImportProposals => Set<ImportProposal>();
 
     /// <summary>Keeps the stored OParl JSON current on save; null only where no API is served (design time).</summary>
     public OParlProjection? Projection { get; set; } = projection;

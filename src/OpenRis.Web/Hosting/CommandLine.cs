@@ -20,6 +20,7 @@ public static class CommandLine
           search rebuild  baut den Suchindex dieses Knotens aus der Datenbank neu auf
           check       prüft Vorlagen, Dateispeicher und Suchindex auf Reste eines Absturzes (bei angehaltenem Server);
                       check --repair entfernt verwaiste Dateien und baut einen abweichenden Suchindex neu auf
+          import documents <Ordner>  liest Altdokumente (PDF, Markdown, Text) als Vorschläge zur Prüfung ein
           help        zeigt diese Hilfe
         """;
 
@@ -55,6 +56,8 @@ public static class CommandLine
                 return await Search.SearchCommand.RunAsync(app.Services, args, Console.Out);
             case "check":
                 return await CheckCommand.RunAsync(app.Services, args, Console.Out);
+            case "import" when args.Length > 1 && args[1] == "documents":
+                return await Import.DocumentImportCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

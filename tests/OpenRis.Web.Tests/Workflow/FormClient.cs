@@ -47,7 +47,10 @@ internal static class FormClient
         var page = await client.PageAsync(path);
         var form = page.Forms.FirstOrDefault(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)))
             ?? throw new InvalidOperationException($"No form with a button \"{button}\" on {path}.");
-        return new LoadedForm(client, form.GetAttribute("action") is { Length: > 0 } a ? a : path, form.Enctype == "multipart/form-data", Fields(form));
+        // A button may post elsewhere than its form (formaction), as a browser honours it.
+        var buttonAction = form.QuerySelectorAll("button").First(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)).GetAttribute("formaction");
+        var action = buttonAction is { Length: > 0 } b ? b : form.GetAttribute("action") is { Length: > 0 } a ? a : path;
+        return new LoadedForm(client, action, form.Enctype == "multipart/form-data", Fields(form));
     }
 
     internal sealed record LoadedForm(HttpClient Client, string Action, bool Multipart, List<KeyValuePair<string, string>> Loaded)
