@@ -32,6 +32,7 @@ public sealed class WorkspaceAccessibilityTests(BrowserSite site)
         { "ratsbuero", "/arbeitsbereich/sitzungen/{meeting}/top/{item}" },
         { "ratsbuero", "/arbeitsbereich/sitzungen/{meeting}/niederschrift" },
         { "ratsbuero", "/arbeitsbereich/dringlichkeitsentscheidungen" },
+        { "ratsbuero", "/arbeitsbereich/import" },
         { "ratsbuero", "/arbeitsbereich/gremien/{council}/staendige-punkte" },
         { "amt11", "/arbeitsbereich" },
         { "amt11", "/arbeitsbereich/vorlagen/{statement}" },
