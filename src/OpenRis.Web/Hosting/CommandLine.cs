@@ -18,6 +18,8 @@ public static class CommandLine
           seed        legt die Demo-Kommune Hagen an, wenn die Datenbank leer ist
           generate    erzeugt eine synthetische Kommune, z. B. generate --papers 100000
           search rebuild  baut den Suchindex dieses Knotens aus der Datenbank neu auf
+          import oparl URL  spiegelt einen fremden OParl-Server (inkrementell, fortsetzbar)
+          export ORDNER   schreibt alle öffentlichen Objekte als OParl-JSON samt Dateien
           help        zeigt diese Hilfe
         """;
 
@@ -51,6 +53,10 @@ public static class CommandLine
                 return await GenerateCommand.RunAsync(app.Services, args, Console.Out);
             case "search":
                 return await Search.SearchCommand.RunAsync(app.Services, args, Console.Out);
+            case "import":
+                return await Import.ImportCommand.RunAsync(app.Services, args, Console.Out);
+            case "export":
+                return await Export.ExportCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
