@@ -6,7 +6,7 @@ namespace OpenRis.Web.Import.OParl;
 internal sealed partial class OParlImporter
 {
     // Links to objects later in the same list (a sub-organization before its parent, a statement
-    // before its inquiry) are set when the run has read everything.
+    // before its inquiry, related papers both ways) are set when the run has read everything.
     private readonly List<(string Type, string Url, string Property, string Target)> _deferred = [];
 
     private void Defer(string type, string url, string property, string? target)
@@ -42,6 +42,10 @@ internal sealed partial class OParlImporter
                     organization.SubOrganizationOfId = linked.EntityId;
                 }
             }
+            else if (property == "relatedPaper")
+            {
+                await RelateAsync(owner.EntityId, linked.EntityId, ct);
+            }
             else if (type == "paper")
             {
                 var paper = await _db.Papers.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.Id == owner.EntityId, ct);
@@ -55,4 +59,21 @@ internal sealed partial class OParlImporter
         await _db.SaveChangesAsync(ct);
         _db.ChangeTracker.Clear();
     }
+
+    /// <summary>relatedPaper is symmetric in OParl (each lists the other): one reference row for the pair.</summary>
+    private async Task RelateAsync(long paper, long related, CancellationToken ct)
+    {
+        if (paper == related)
+        {
+            return;
+        }
+        var exists = _db.ChangeTracker.Entries<PaperReference>().Any(r => Pair(r.Entity.FromPaperId, r.Entity.ToPaperId, paper, related))
+            || await _db.PaperReferences.AnyAsync(r => (r.FromPaperId == paper && r.ToPaperId == related) || (r.FromPaperId == related && r.ToPaperId == paper), ct);
+        if (!exists)
+        {
+            _db.PaperReferences.Add(new PaperReference { FromPaperId = paper, ToPaperId = related, Kind = PaperReferenceKind.Related });
+        }
+    }
+
+    private static bool Pair(long from, long to, long a, long b) => (from == a && to == b) || (from == b && to == a);
 }

@@ -17,7 +17,7 @@ internal sealed partial class OParlImporter
     {
         var paper = await ResolveAsync<Paper>("paper", json, false, id => _db.Papers.IgnoreQueryFilters()
             .Include(p => p.Files).Include(p => p.Consultations).ThenInclude(c => c.Organizations)
-            .Include(p => p.OriginatorPersons).Include(p => p.OriginatorOrganizations).Include(p => p.Locations)
+            .Include(p => p.OriginatorPersons).Include(p => p.OriginatorOrganizations).Include(p => p.Locations).Include(p => p.Offices)
             .FirstOrDefaultAsync(p => p.Id == id, ct));
         if (paper is null)
         {
@@ -42,6 +42,16 @@ internal sealed partial class OParlImporter
         paper.Public = true;
         SetIfDifferent(paper.Keyword, _values.Texts(json, "keyword"));
         Defer("paper", url, "superordinatedPaper", _values.Links(json, "superordinatedPaper").FirstOrDefault());
+        foreach (var related in _values.Links(json, "relatedPaper"))
+        {
+            Defer("paper", url, "relatedPaper", related);
+        }
+        var leads = Ids<Organization>(_values.Links(json, "underDirectionOf"), "underDirectionOf");
+        if (!paper.Offices.Where(o => o.Role == OfficeRole.Lead).Select(o => o.OrganizationId).Order().SequenceEqual(leads.Order()))
+        {
+            paper.Offices.RemoveAll(o => o.Role == OfficeRole.Lead || leads.Contains(o.OrganizationId));
+            paper.Offices.AddRange(leads.Select(id => new PaperOffice { OrganizationId = id, Role = OfficeRole.Lead }));
+        }
 
         SetMany(paper.OriginatorPersons, Ids<Person>(_values.Links(json, "originatorPerson"), "originatorPerson"), PersonStub);
         SetMany(paper.OriginatorOrganizations, Ids<Organization>(_values.Links(json, "originatorOrganization"), "originatorOrganization"), OrganizationStub);
