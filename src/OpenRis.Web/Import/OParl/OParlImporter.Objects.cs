@@ -202,7 +202,8 @@ internal sealed partial class OParlImporter
         var hash = Hash(json, type);
         if (_known.TryGetValue(url, out var known))
         {
-            if ((standalone ? known.StandaloneHash : known.Hash) == hash)
+            // Both forms hash without back-references, so an embedded object met again in its 1.1 list compares equal.
+            if (hash == known.Hash || hash == known.StandaloneHash)
             {
                 _report.Count(type, OParlImportReport.Unchanged);
                 return null;

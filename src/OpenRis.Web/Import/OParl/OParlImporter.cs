@@ -55,15 +55,20 @@ internal sealed partial class OParlImporter
     {
         _clock.Start();
         var auditEnabled = _db.AuditEnabled;
+        var projection = _db.Projection;
         // Imported objects carry their provenance in OParlImportedObjects; an audit row per object would double the writes.
         _db.AuditEnabled = false;
+        // Rendering each page as it is saved re-renders the meetings and papers that embed it again
+        // and again; the run renders what it changed once, at its end (RenderChangedAsync).
+        _db.Projection = null;
         try
         {
-            await RunCoreAsync(systemUrl, ct);
+            await RunCoreAsync(systemUrl, projection, ct);
         }
         finally
         {
             _db.AuditEnabled = auditEnabled;
+            _db.Projection = projection;
             _db.ChangeTracker.Clear();
         }
         _clock.Stop();
@@ -72,7 +77,7 @@ internal sealed partial class OParlImporter
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    private async Task RunCoreAsync(string systemUrl, CancellationToken ct)
+    private async Task RunCoreAsync(string systemUrl, OpenRis.Web.OParl.OParlProjection? projection, CancellationToken ct)
     {
         var fetched = await _client.GetAsync(systemUrl, ct);
         if (fetched.Error is not null || fetched.Json is not JsonObject system)
@@ -133,6 +138,7 @@ internal sealed partial class OParlImporter
             }
         }
         await ResolveDeferredAsync(ct);
+        await RenderChangedAsync(projection, _source.RunStartedAt!.Value, ct);
 
         if (failed.Count > 0)
         {
