@@ -3,6 +3,7 @@ using OpenRis.Web.Alerts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
+using OpenRis.Web.Import.OParl;
 using OpenRis.Web.Mail;
 using OpenRis.Web.OParl;
 using OpenRis.Web.Pages;
@@ -21,6 +22,7 @@ try
     builder.AddPortal();
     builder.AddSearch();
     builder.AddAlerts();
+    builder.AddOParlImport();
 
     var app = builder.Build();
     app.UseResponseCompression();

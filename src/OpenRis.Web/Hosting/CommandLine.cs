@@ -21,6 +21,8 @@ public static class CommandLine
           check       prüft Vorlagen, Dateispeicher und Suchindex auf Reste eines Absturzes (bei angehaltenem Server);
                       check --repair entfernt verwaiste Dateien und baut einen abweichenden Suchindex neu auf
           import documents <Ordner>  liest Altdokumente (PDF, Markdown, Text) als Vorschläge zur Prüfung ein
+          import oparl URL  spiegelt einen fremden OParl-Server (inkrementell, fortsetzbar)
+          export ORDNER   schreibt alle öffentlichen Objekte als OParl-JSON samt Dateien
           help        zeigt diese Hilfe
         """;
 
@@ -58,6 +60,10 @@ public static class CommandLine
                 return await CheckCommand.RunAsync(app.Services, args, Console.Out);
             case "import" when args.Length > 1 && args[1] == "documents":
                 return await Import.DocumentImportCommand.RunAsync(app.Services, args, Console.Out);
+            case "import":
+                return await Import.ImportCommand.RunAsync(app.Services, args, Console.Out);
+            case "export":
+                return await Export.ExportCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

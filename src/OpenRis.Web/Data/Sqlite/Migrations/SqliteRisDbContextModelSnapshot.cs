@@ -109,6 +109,81 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cursor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Watermark")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemUrl")
+                        .IsUnique();
+
+                    b.ToTable("OParlImportSources", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandaloneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "SourceUrl")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "EntityId");
+
+                    b.ToTable("OParlImportedObjects", (string)null);
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2230,6 +2305,15 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasOne("OpenRis.Web.Model.RisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.HasOne("OpenRis.Web.Import.OParl.OParlImportSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,31 @@
+using System.Text;
+using UglyToad.PdfPig;
+
+namespace OpenRis.Documents;
+
+/// <summary>The text layer of a PDF, pages separated by form feeds; null when the PDF cannot be read.</summary>
+public static class PdfTextExtractor
+{
+    public static string? Extract(byte[] pdf)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(pdf);
+            var text = new StringBuilder();
+            foreach (var page in document.GetPages())
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('\f');
+                }
+                text.Append(page.Text);
+            }
+            return text.ToString();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A broken or encrypted PDF is kept as a file; only its text is missing.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Data;
+using OpenRis.Web.Files;
+
+namespace OpenRis.Web.Import.OParl;
+
+/// <summary>
+/// Mirrors one foreign OParl endpoint into the OpenRIS model: System → Bodies → every Body list,
+/// page by page. Each page is written in one transaction together with the run's cursor, so a
+/// crashed run resumes at the page it stopped at; the watermark for the next incremental run
+/// (<c>modified_since</c>) moves only when every list was read to its end.
+/// </summary>
+internal sealed partial class OParlImporter
+{
+    /// <summary>The main lists first, so that links (membership → organization, consultation → meeting) resolve; then the 1.1 lists of embedded types.</summary>
+    private static readonly (string List, string Type)[] BodyLists =
+    [
+        ("legislativeTermList", "legislativeTerm"), ("locationList", "location"), ("organization", "organization"), ("person", "person"),
+        ("meeting", "meeting"), ("paper", "paper"), ("membership", "membership"), ("agendaItem", "agendaItem"),
+        ("consultation", "consultation"), ("file", "file"),
+    ];
+
+    /// <summary>Sources may be a little ahead of our clock; the next run asks from a little earlier.</summary>
+    private static readonly TimeSpan WatermarkMargin = TimeSpan.FromMinutes(5);
+
+    private readonly RisDbContext _db;
+    private readonly FileStore _files;
+    private readonly HttpClient _http;
+    private readonly OParlImportOptions _options;
+    private readonly TextWriter _progress;
+    private readonly OParlImportReport _report = new();
+    private readonly OParlValues _values;
+    private readonly OParlClient _client;
+    private OParlVendor _vendor = OParlVendor.Generic;
+    private OParlImportSource _source = null!;
+    private Dictionary<string, string> _cursor = [];
+    private readonly Stopwatch _clock = new();
+
+    public OParlImporter(RisDbContext db, FileStore files, HttpClient http, OParlImportOptions options, TextWriter progress)
+    {
+        _db = db;
+        _files = files;
+        _http = http;
+        _options = options;
+        _progress = progress;
+        _values = new OParlValues(_report);
+        _client = new OParlClient(http, _report, options.MaxJsonBytes);
+    }
+
+    public async Task<OParlImportReport> RunAsync(string systemUrl, CancellationToken ct)
+    {
+        _clock.Start();
+        var auditEnabled = _db.AuditEnabled;
+        var projection = _db.Projection;
+        // Imported objects carry their provenance in OParlImportedObjects; an audit row per object would double the writes.
+        _db.AuditEnabled = false;
+        // Rendering each page as it is saved re-renders the meetings and papers that embed it again
+        // and again; the run renders what it changed once, at its end (RenderChangedAsync).
+        _db.Projection = null;
+        try
+        {
+            await RunCoreAsync(systemUrl, projection, ct);
+        }
+        finally
+        {
+            _db.AuditEnabled = auditEnabled;
+            _db.Projection = projection;
+            _db.ChangeTracker.Clear();
+        }
+        _clock.Stop();
+        return _report;
+    }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    private async Task RunCoreAsync(string systemUrl, OpenRis.Web.OParl.OParlProjection? projection, CancellationToken ct)
+    {
+        var fetched = await _client.GetAsync(systemUrl, ct);
+        if (fetched.Error is not null || fetched.Json is not JsonObject system)
+        {
+            _report.Failure = fetched.Error ?? $"{systemUrl}: kein OParl-System (HTTP {fetched.Status})";
+            return;
+        }
+        _vendor = OParlVendor.For(system);
+        _report.Vendor = _vendor.Name;
+
+        _source = await _db.Set<OParlImportSource>().FirstOrDefaultAsync(s => s.SystemUrl == systemUrl, ct) ?? new OParlImportSource { SystemUrl = systemUrl };
+        if (_source.Id == 0)
+        {
+            _db.Add(_source);
+        }
+        if (_source.RunStartedAt is null)
+        {
+            _source.RunStartedAt = _db.Clock.GetUtcNow().UtcDateTime;
+            _source.Cursor = "{}";
+        }
+        else
+        {
+            _report.Resumed = true;
+        }
+        _source.Vendor = _vendor.Name;
+        await _db.SaveChangesAsync(ct);
+        _cursor = JsonSerializer.Deserialize<Dictionary<string, string>>(_source.Cursor ?? "{}") ?? [];
+        await LoadKnownAsync(ct);
+
+        var since = _options.Full || !_vendor.TrustModifiedSince ? null : _source.Watermark;
+        await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")})"));
+
+        var bodiesUrl = _values.Link(system, "body");
+        if (bodiesUrl is null)
+        {
+            _report.Failure = $"{systemUrl}: System ohne body";
+            return;
+        }
+        var bodies = new List<(JsonObject Json, long Id)>();
+        var failed = new List<string>();
+        if (!await ImportListAsync(bodiesUrl, "body", 0, null, bodies, ct))
+        {
+            failed.Add(bodiesUrl);
+        }
+        foreach (var (body, bodyId) in bodies)
+        {
+            foreach (var (list, type) in BodyLists)
+            {
+                var url = _values.Link(body, list);
+                if (url is null)
+                {
+                    continue;
+                }
+                if (!await ImportListAsync(url, type, bodyId, since, null, ct))
+                {
+                    failed.Add(url);
+                }
+            }
+        }
+        await ResolveDeferredAsync(ct);
+        await RenderChangedAsync(projection, _source.RunStartedAt!.Value, ct);
+
+        if (failed.Count > 0)
+        {
+            _report.Failure ??= $"{failed.Count} Liste(n) unvollständig; der nächste Lauf setzt dort fort";
+            return;
+        }
+        _source.Watermark = _source.RunStartedAt - WatermarkMargin;
+        _source.RunStartedAt = null;
+        _source.Cursor = null;
+        _source.LastCompletedAt = _db.Clock.GetUtcNow().UtcDateTime;
+        _db.Update(_source);
+        await _db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Reads one list to its end; false when it had to stop (the cursor keeps the page for the next run).</summary>
+    private async Task<bool> ImportListAsync(string listUrl, string type, long bodyId, DateTime? since, List<(JsonObject, long)>? bodies, CancellationToken ct)
+    {
+        var key = bodyId == 0 ? listUrl : Invariant($"{bodyId} {listUrl}");
+        if (_cursor.TryGetValue(key, out var saved) && saved.Length == 0 && bodies is null)
+        {
+            return true;
+        }
+        var url = saved is { Length: > 0 } ? saved : WithFilters(listUrl, since);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
+        Task<Fetched>? pending = _client.GetAsync(url, ct);
+        while (pending is not null)
+        {
+            var fetched = await pending;
+            pending = null;
+            seen.Add(url);
+            if (fetched.Error is not null)
+            {
+                _report.Defect("list-failed", fetched.Error);
+                await _progress.WriteLineAsync($"Fehler: {fetched.Error}");
+                return false;
+            }
+            var (objects, next) = ReadPage(fetched, url);
+            if (objects is null)
+            {
+                _report.Defect("list-failed", $"{url}: keine OParl-Liste");
+                await _progress.WriteLineAsync($"Fehler: {url}: keine OParl-Liste");
+                return false;
+            }
+            if (next is not null && seen.Contains(next))
+            {
+                _report.Defect("next-loop", next);
+                next = null;
+            }
+            if (next is not null && ++pages >= _options.MaxPagesPerList)
+            {
+                _report.Defect("next-loop", Invariant($"{listUrl}: mehr als {_options.MaxPagesPerList} Seiten"));
+                next = null;
+            }
+            // The next page travels while this one is written.
+            if (next is not null)
+            {
+                pending = _client.GetAsync(next, ct);
+            }
+            try
+            {
+                var written = await ImportPageAsync(type, bodyId, objects, bodies is not null && bodyId == 0 ? null : key, next ?? "", ct);
+                bodies?.AddRange(written);
+            }
+            catch
+            {
+                if (pending is not null)
+                {
+                    await SwallowAsync(pending);
+                }
+                throw;
+            }
+            _report.Pages++;
+            if (_report.Pages % 20 == 0)
+            {
+                await _progress.WriteLineAsync(Invariant($"  {_report.Pages} Seiten, {_report.Objects} Objekte, {_report.Objects / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):0}/s …"));
+            }
+            url = next ?? url;
+        }
+        return true;
+    }
+
+    private static async Task SwallowAsync(Task<Fetched> pending)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>A list page, or what vendors send instead: a bare array, a single object (Sternberg's /body), a 404 for an empty list.</summary>
+    private (List<JsonObject>? Objects, string? Next) ReadPage(Fetched fetched, string url)
+    {
+        if (fetched.NotFound)
+        {
+            _report.Defect(_vendor.EmptyListIs404 ? "404-for-empty-list" : "404-for-list", url);
+            return ([], null);
+        }
+        switch (fetched.Json)
+        {
+            case JsonObject page when page["data"] is JsonArray data:
+                var next = page["links"] is JsonObject links ? _values.Link(links, "next") : null;
+                return (data.OfType<JsonObject>().ToList(), next);
+            case JsonObject single when OParlValues.Id(single) is not null:
+                _report.Defect("object-instead-of-list", url);
+                return ([single], null);
+            case JsonArray array:
+                _report.Defect("array-instead-of-list", url);
+                return (array.OfType<JsonObject>().ToList(), null);
+            default:
+                return (null, null);
+        }
+    }
+
+    private string WithFilters(string listUrl, DateTime? since)
+    {
+        if (since is null)
+        {
+            return listUrl;
+        }
+        // Whole seconds and an explicit offset: Somacos rejects fractions (oparl-notes §10 #12).
+        var value = since.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+        var encoded = _vendor.RawModifiedSince ? value : Uri.EscapeDataString(value);
+        return $"{listUrl}{(listUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}modified_since={encoded}";
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
