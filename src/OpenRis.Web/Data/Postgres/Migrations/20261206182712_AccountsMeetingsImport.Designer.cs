@@ -13,8 +13,8 @@ using OpenRis.Web.Data.Postgres;
 namespace OpenRis.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRisDbContext))]
-    [Migration("20261206170608_Meetings2")]
-    partial class Meetings2
+    [Migration("20261206182712_AccountsMeetingsImport")]
+    partial class AccountsMeetingsImport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -118,6 +118,85 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cursor")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RunStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SystemUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("Watermark")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemUrl")
+                        .IsUnique();
+
+                    b.ToTable("OParlImportSources", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("StandaloneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "SourceUrl")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "EntityId");
+
+                    b.ToTable("OParlImportedObjects", (string)null);
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
@@ -450,6 +529,43 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("CommitmentId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentReports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
@@ -842,6 +958,86 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ImpactChecks");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ImportProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<long>>("PaperIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<string>("PapersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("ImportProposals");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.LegislativeTerm", b =>
@@ -1447,6 +1643,12 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.PrimitiveCollection<List<string>>("Keyword")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int?>("LateDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateDecisionReason")
+                        .HasColumnType("text");
 
                     b.Property<string>("License")
                         .HasColumnType("text");
@@ -2194,6 +2396,15 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.HasOne("OpenRis.Web.Import.OParl.OParlImportSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -2276,6 +2487,32 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Commitment", "Commitment")
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
@@ -2802,6 +3039,11 @@ namespace OpenRis.Web.Data.Postgres.Migrations
                     b.Navigation("LegislativeTerms");
 
                     b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>

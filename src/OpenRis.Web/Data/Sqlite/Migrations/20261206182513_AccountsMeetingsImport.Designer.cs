@@ -11,8 +11,8 @@ using OpenRis.Web.Data.Sqlite;
 namespace OpenRis.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRisDbContext))]
-    [Migration("20261206170228_Meetings2")]
-    partial class Meetings2
+    [Migration("20261206182513_AccountsMeetingsImport")]
+    partial class AccountsMeetingsImport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -110,6 +110,81 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cursor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RunStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Watermark")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemUrl")
+                        .IsUnique();
+
+                    b.ToTable("OParlImportSources", (string)null);
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandaloneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "SourceUrl")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "EntityId");
+
+                    b.ToTable("OParlImportedObjects", (string)null);
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
@@ -430,6 +505,41 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperId");
+
+                    b.HasIndex("CommitmentId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentReports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
@@ -808,6 +918,84 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ImpactChecks");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.ImportProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PaperIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PapersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("ImportProposals");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.LegislativeTerm", b =>
@@ -1392,6 +1580,12 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("Keyword")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateDecisionReason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("License")
@@ -2118,6 +2312,15 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenRis.Web.Import.OParl.OParlImportedObject", b =>
+                {
+                    b.HasOne("OpenRis.Web.Import.OParl.OParlImportSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenRis.Web.Model.AgendaItem", b =>
                 {
                     b.HasOne("OpenRis.Web.Model.Body", "Body")
@@ -2200,6 +2403,32 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("Paper");
 
                     b.Navigation("RecurringOrganization");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.CommitmentReport", b =>
+                {
+                    b.HasOne("OpenRis.Web.Model.Commitment", "Commitment")
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenRis.Web.Model.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Paper");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.ConflictOfInterest", b =>
@@ -2726,6 +2955,11 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
                     b.Navigation("LegislativeTerms");
 
                     b.Navigation("Organizations");
+                });
+
+            modelBuilder.Entity("OpenRis.Web.Model.Commitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("OpenRis.Web.Model.DocumentFile", b =>
