@@ -1,5 +1,6 @@
 using System.Text;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace OpenRis.Documents;
 
@@ -18,7 +19,9 @@ public static class PdfTextExtractor
                 {
                     text.Append('\f');
                 }
-                text.Append(page.Text);
+                // In reading order with the spaces and line breaks the layout implies (page.Text runs words together),
+                // the same reading as the document import's.
+                text.Append(ContentOrderTextExtractor.GetText(page));
             }
             return text.ToString();
         }
