@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using OpenRis.Web.Data;
+using OpenRis.Web.Hosting;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Accounts;
 
 public static class AccountServiceCollectionExtensions
 {
+    /// <summary>Minutes a sign-in lasts without a request; each request past half of it renews it (sliding).</summary>
+    public const string SessionMinutesSetting = "Accounts:SessionMinutes";
+    public const int DefaultSessionMinutes = 480;
+
     /// <summary>
     /// ASP.NET Core Identity on the one RisDbContext: hashed passwords, lockout, a cookie for the
     /// workspace pages. Public pages and the OParl API never require it and set no cookie.
@@ -25,12 +30,17 @@ public static class AccountServiceCollectionExtensions
             .AddEntityFrameworkStores<RisDbContext>()
             .AddClaimsPrincipalFactory<RisClaimsFactory>()
             .AddErrorDescriber<GermanIdentityErrors>();
+        var sessionMinutes = builder.Configuration.GetValue(SessionMinutesSetting, DefaultSessionMinutes);
+        if (sessionMinutes <= 0)
+        {
+            throw new StartupException($"{SessionMinutesSetting} must be a positive number of minutes, not {sessionMinutes}.");
+        }
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "openris.anmeldung";
             o.LoginPath = "/anmelden";
             o.LogoutPath = "/abmelden";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(sessionMinutes);
             o.SlidingExpiration = true;
             // A signed-in user without the right role gets a plain 403 page, not a login loop.
             o.Events.OnRedirectToAccessDenied = context =>

@@ -45,11 +45,15 @@ public static class RisDefaults
         return app;
     }
 
-    /// <summary>/healthz: the process answers. /readyz: the database answers too. Status only, no details.</summary>
+    /// <summary>
+    /// /healthz: the process answers. /readyz: the database answers too. Status only, no details;
+    /// GET and HEAD only, so that no endpoint takes a POST without an antiforgery token.
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        var readOnly = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(readOnly);
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithMetadata(readOnly);
         return app;
     }
 }

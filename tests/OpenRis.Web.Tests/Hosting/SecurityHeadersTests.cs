@@ -30,4 +30,21 @@ public sealed class SecurityHeadersTests
         Assert.Contains("script-src 'self'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Hsts_IsSentOverHttps_AndNotOverHttp()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var app = new RisApp(database);
+        var https = app.CreateClient(new() { BaseAddress = new Uri("https://ris.example.de"), AllowAutoRedirect = false });
+        var http = app.CreateClient(new() { BaseAddress = new Uri("http://ris.example.de"), AllowAutoRedirect = false });
+
+        using var secure = await https.GetAsync(new Uri("/vorlagen", UriKind.Relative), Token);
+        using var plain = await http.GetAsync(new Uri("/vorlagen", UriKind.Relative), Token);
+
+        var hsts = Assert.Single(secure.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Matches(@"^max-age=(\d+)", hsts);
+        Assert.True(int.Parse(System.Text.RegularExpressions.Regex.Match(hsts, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture) >= 30 * 24 * 3600, hsts);
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
 }

@@ -70,6 +70,51 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Attachments_GarbageIsRefusedByContent_StoresNothing_AndARealPdfIsNamedByItsContent()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var (app, faction, motion) = await StartAsync(database, new() { ["Files:MaxUploadBytes"] = "4096" });
+        await using var _ = app;
+        var typed = new Dictionary<string, string> { ["Form.KindId"] = motion, ["Form.Subject"] = "Müllabfuhr am Sonntag", ["Form.Text"] = "Die Verwaltung prüft …" };
+        var random = new byte[2000];
+        new Random(9).NextBytes(random);
+        random[0] = (byte)'Z'; // never "%PDF-" by chance
+        var garbage = new (string Name, byte[] Content, string Message)[]
+        {
+            ("x.pdf", random, "ist kein PDF-Dokument"),
+            ("seite.pdf", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray(), "ist kein PDF-Dokument"),
+            (" %PDF.pdf", " %PDF-1.4 leading space"u8.ToArray(), "ist kein PDF-Dokument"),
+            ("leer.pdf", [], "ist leer"),
+            ("gross.pdf", [.. "%PDF-1.4\n"u8, .. new byte[5000]], "zu groß"),
+        };
+        var filesBefore = StoredFiles(database);
+        foreach (var (name, content, message) in garbage)
+        {
+            using var refused = await faction.SubmitAsync(NewDraft, "Entwurf speichern", typed, file: ("Attachment", name, content));
+            Assert.Contains(message, await ErrorsAsync(refused), StringComparison.Ordinal);
+            Assert.Equal("Müllabfuhr am Sonntag", await InputValueAsync(refused, "Form.Subject"));
+            Assert.Equal("Die Verwaltung prüft …", await InputValueAsync(refused, "Form.Text"));
+        }
+        await using (var db = database.NewContext())
+        {
+            Assert.False(await db.Papers.AnyAsync(p => p.Subject == "Müllabfuhr am Sonntag", Token));
+        }
+        Assert.Equal(filesBefore, StoredFiles(database));
+
+        // A real PDF sent as "bericht.exe" is accepted by its content and stored as a PDF named .pdf.
+        using var saved = await faction.SubmitAsync(NewDraft, "Entwurf speichern", typed,
+            file: ("Attachment", "bericht.exe", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = database.NewContext();
+        var file = await after.Files.SingleAsync(f => f.Paper!.Subject == "Müllabfuhr am Sonntag", Token);
+        Assert.Equal(("bericht.pdf", "application/pdf"), (file.FileName, file.MimeType));
+        Assert.Equal(filesBefore.Count + 1, StoredFiles(database).Count);
+    }
+
+    private static List<string> StoredFiles(TestDatabase database) =>
+        Directory.Exists(database.FilesRoot) ? [.. Directory.EnumerateFiles(database.FilesRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
+
+    [Fact]
     public async Task MissingFields_AreNamed_OnSaveAndOnSubmission()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");

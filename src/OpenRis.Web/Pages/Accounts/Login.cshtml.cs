@@ -8,7 +8,7 @@ using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Accounts;
 
-public sealed class LoginModel(SignInManager<RisUser> signIn, OpenIdConnectLoginOptions openIdConnect) : PageModel
+public sealed class LoginModel(SignInManager<RisUser> signIn, OpenIdConnectLoginOptions openIdConnect, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Bitte geben Sie Ihren Benutzernamen ein.")]
@@ -39,6 +39,16 @@ public sealed class LoginModel(SignInManager<RisUser> signIn, OpenIdConnectLogin
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/arbeitsbereich");
+        }
+        // Account rows are kept out of the audit trail; the log is where the security officer looks
+        // for guessing (a name that does not exist is logged the same way, the password never).
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Login refused for {UserName}: the account is locked out after repeated wrong passwords", UserName);
+        }
+        else
+        {
+            logger.LogInformation("Login failed for {UserName}", UserName);
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? "Dieses Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es in 15 Minuten erneut."

@@ -71,7 +71,8 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
                 Paper = paper,
                 Role = FileRole.Auxiliary,
                 Name = string.IsNullOrWhiteSpace(AttachmentName) ? Path.GetFileNameWithoutExtension(Attachment!.FileName) : AttachmentName.Trim(),
-                FileName = Path.GetFileName(Attachment!.FileName),
+                // Checked by content: a PDF is named .pdf whatever the sender called it (plan.exe → plan.pdf).
+                FileName = Path.ChangeExtension(Path.GetFileName(Attachment!.FileName), ".pdf"),
                 MimeType = "application/pdf",
                 Size = stored.Size,
                 Sha512Checksum = stored.Sha512,
