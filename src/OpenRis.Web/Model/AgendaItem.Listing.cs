@@ -8,7 +8,7 @@ public sealed partial class AgendaItem
     /// The one rule for what the public sees of an agenda: a public item, and one added after the
     /// agenda was published (it carries the number of versions then published as
     /// <see cref="AddendumNumber"/>) only once the Nachtrag listing it is published. For EF queries;
-    /// every public channel (pages, OParl, search, iCal, package, notice, alerts) uses it.
+    /// every public channel (pages, OParl, search, package, notice, file URLs, alerts) uses it.
     /// </summary>
     public static readonly Expression<Func<AgendaItem, bool>> PubliclyListed =
         i => i.Public && (i.AddendumNumber == null || i.AddendumNumber < i.Meeting.AgendaVersions.Count);

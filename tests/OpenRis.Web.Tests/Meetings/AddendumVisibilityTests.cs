@@ -114,13 +114,16 @@ public sealed class AddendumVisibilityTests
 
         // The Nachtrag publishes the items: the meeting page, OParl (by id and in the meeting), search, the paper's Beratungsfolge.
         clock.Advance(TimeSpan.FromHours(1));
+        var beforeAddendum = clock.GetUtcNow().UtcDateTime;
+        clock.Advance(TimeSpan.FromMinutes(1));
         await CouncilMeetingTests.PostOkAsync(office, next, "Nachtrag veröffentlichen", []);
         await search.CatchUpAsync(Token);
         Assert.Contains(Marker, (await anonymous.PageAsync($"/sitzungen/{meetingId}")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Marker, await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/agendaItem/{itemId}", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.Contains(FileMarker, await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/file/{fileId}", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.Contains(Marker, await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/meeting/{meetingId}", UriKind.Relative), Token), StringComparison.Ordinal);
-        var since = Uri.EscapeDataString(start.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        // The item was saved before; the Nachtrag moves its served modified, so modified_since crawlers fetch it now.
+        var since = Uri.EscapeDataString(beforeAddendum.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains($"/agendaItem/{itemId}\"", await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/body/{bodyId}/agendaItem?modified_since={since}", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.Contains($"/sitzungen/{meetingId}", await anonymous.GetStringAsync(new Uri($"/api/search?q={Marker[..^3]}*", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.Contains(FileMarker, await anonymous.GetStringAsync(new Uri($"/dateien/{fileId}", UriKind.Relative), Token), StringComparison.Ordinal);
