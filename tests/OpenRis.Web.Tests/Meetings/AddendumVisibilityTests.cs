@@ -131,6 +131,42 @@ public sealed class AddendumVisibilityTests
         Assert.Contains(await DigestAsync(database, clock, start), c => c.Contains(FileMarker, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task PlainItemAddedAfterPublication_ServedByOParlOnlyOnceTheAddendumIsPublished(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2018, 10, 1, 9, 0, 0, TimeSpan.FromHours(2)));
+        await using var app = new RisApp(database, clock: clock);
+        var office = await app.SignInAsync(DemoAccounts.CouncilOffice);
+        var anonymous = app.Client();
+        var next = await CouncilMeetingTests.PlanAsync(office, "Rat der Stadt Hagen", "2018-11-08", "15:00");
+        var meetingId = long.Parse(next.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await CouncilMeetingTests.PostOkAsync(office, next, "Tagesordnung erstellen", []);
+        await CouncilMeetingTests.PostOkAsync(office, next, "Tagesordnung veröffentlichen", []);
+
+        // Only the Nachtrag changes when it is published (no paper goes public with it): the new version alone re-serves the item.
+        long itemId;
+        await using (var db = database.NewContext(clock))
+        {
+            var meeting = await db.Meetings.Include(m => m.AgendaItems).Include(m => m.AgendaVersions).SingleAsync(m => m.Id == meetingId, Token);
+            var item = meeting.AddItem($"Mitteilung zur {Marker}", isPublic: true);
+            await db.SaveChangesAsync(Token);
+            itemId = item.Id;
+        }
+        var path = new Uri($"/oparl/v1.1/agendaItem/{itemId}", UriKind.Relative);
+        using (var hidden = await anonymous.GetAsync(path, Token))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+        Assert.DoesNotContain(Marker, await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/meeting/{meetingId}", UriKind.Relative), Token), StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await CouncilMeetingTests.PostOkAsync(office, next, "Nachtrag veröffentlichen", []);
+        Assert.Contains(Marker, await anonymous.GetStringAsync(path, Token), StringComparison.Ordinal);
+        Assert.Contains(Marker, await anonymous.GetStringAsync(new Uri($"/oparl/v1.1/meeting/{meetingId}", UriKind.Relative), Token), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Seeds(long meetingId, long bodyId)
     {
         string[] seeds =
