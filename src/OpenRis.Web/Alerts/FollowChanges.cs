@@ -42,8 +42,8 @@ public static class FollowChanges
             .Select(f => new { f.Created, f.Id, f.Name }).ToListAsync(cancellationToken);
         changes.AddRange(files.Select(f => new FollowChange(f.Created, $"Neues Dokument: {f.Name}", $"/vorlagen/{paperId}")));
 
-        var results = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.Consultation != null && i.Consultation.PaperId == paperId && i.Public && i.Meeting.Public
+        var results = await db.AgendaItems.AsNoTracking().PubliclyListed()
+            .Where(i => i.Consultation != null && i.Consultation.PaperId == paperId && i.Meeting.Public
                 && i.Result != null && i.Modified > since && i.Modified <= until)
             .Select(i => new { i.Modified, i.MeetingId, i.Result, Meeting = i.Meeting.Name, i.Meeting.Start }).ToListAsync(cancellationToken);
         changes.AddRange(results.Select(r => new FollowChange(r.Modified, $"Ergebnis in der {r.Meeting} am {Dates.Day(r.Start)}: {r.Result}", $"/sitzungen/{r.MeetingId}")));
@@ -70,14 +70,15 @@ public static class FollowChanges
             .Select(m => new { m.Id, m.Name, m.Start, m.Created }).ToListAsync(cancellationToken);
         changes.AddRange(newMeetings.Select(m => new FollowChange(m.Created, $"Neue Sitzung: {m.Name} am {Dates.Day(m.Start)}", $"/sitzungen/{m.Id}")));
 
+        var listedItems = db.AgendaItems.PubliclyListed();
         var meetingFiles = await db.Files.AsNoTracking()
             .Where(f => f.Public && !f.Deleted && f.Created > since && f.Created <= until)
-            .Where(f => meetings.Any(m => m.Id == f.MeetingId) || (f.AgendaItem != null && f.AgendaItem.Public && meetings.Any(m => m.Id == f.AgendaItem.MeetingId)))
+            .Where(f => meetings.Any(m => m.Id == f.MeetingId) || (f.AgendaItem != null && listedItems.Any(i => i.Id == f.AgendaItemId && meetings.Any(m => m.Id == i.MeetingId))))
             .Select(f => new { f.Created, f.Name, MeetingId = f.MeetingId ?? f.AgendaItem!.MeetingId }).ToListAsync(cancellationToken);
         changes.AddRange(meetingFiles.Select(f => new FollowChange(f.Created, $"Neues Sitzungsdokument: {f.Name}", $"/sitzungen/{f.MeetingId}")));
 
-        var results = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.Public && i.Result != null && i.Modified > since && i.Modified <= until && meetings.Any(m => m.Id == i.MeetingId))
+        var results = await db.AgendaItems.AsNoTracking().PubliclyListed()
+            .Where(i => i.Result != null && i.Modified > since && i.Modified <= until && meetings.Any(m => m.Id == i.MeetingId))
             .Select(i => new { i.Modified, i.MeetingId, i.Number, i.Name, i.Result }).ToListAsync(cancellationToken);
         changes.AddRange(results.Select(r => new FollowChange(r.Modified, $"Ergebnis zu TOP {r.Number} {r.Name}: {r.Result}", $"/sitzungen/{r.MeetingId}")));
 

@@ -79,6 +79,10 @@ public abstract partial class RisDbContext
             case AgendaItem:
                 Add<Meeting>(nameof(AgendaItem.MeetingId));
                 break;
+            case AgendaVersion:
+                // A published Nachtrag makes its items public: the meeting and its items are served anew.
+                Add<Meeting>(nameof(AgendaVersion.MeetingId));
+                break;
             case Consultation:
                 Add<Paper>(nameof(Consultation.PaperId));
                 break;

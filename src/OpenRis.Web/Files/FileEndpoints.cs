@@ -16,11 +16,12 @@ public static class FileEndpoints
     /// <summary>Shows a public file inline. A file of a non-public or unpublished parent does not exist for the public.</summary>
     private static async Task<IResult> ViewAsync(long id, RisDbContext db, FileStore store, CancellationToken cancellationToken)
     {
+        var listedItems = db.AgendaItems.PubliclyListed();
         var file = await db.Files.AsNoTracking()
             .Where(f => f.Id == id && f.Public)
             .Where(f => (f.Paper != null && f.Paper.Public && f.Paper.Status == PaperStatus.Published)
                 || (f.Meeting != null && f.Meeting.Public)
-                || (f.AgendaItem != null && f.AgendaItem.Public && f.AgendaItem.Meeting.Public))
+                || (f.AgendaItem != null && f.AgendaItem.Meeting.Public && listedItems.Any(i => i.Id == f.AgendaItemId)))
             .FirstOrDefaultAsync(cancellationToken);
         if (file is null || !store.Exists(file.Sha512Checksum))
         {

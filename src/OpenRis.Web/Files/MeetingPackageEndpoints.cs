@@ -88,7 +88,7 @@ public static class MeetingPackageEndpoints
         var meetingFiles = await db.Files.AsNoTracking().Where(f => f.Public && f.MeetingId == id)
             .OrderBy(f => f.Role).ThenBy(f => f.Id)
             .Select(f => new Entry(0, "Sitzung", f.Name, f.FileName, f.MimeType, f.Sha512Checksum)).ToListAsync(cancellationToken);
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.Public).OrderBy(i => i.Order)
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).PubliclyListed().OrderBy(i => i.Order)
             .Select(i => new
             {
                 i.Id,

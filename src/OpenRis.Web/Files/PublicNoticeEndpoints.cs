@@ -20,7 +20,7 @@ public static class PublicNoticeEndpoints
     private static async Task<IResult> RenderAsync(long id, string format, RisDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking()
-            .Include(m => m.Organizations).ThenInclude(o => o.Organization).Include(m => m.Location).Include(m => m.AgendaItems)
+            .Include(m => m.Organizations).ThenInclude(o => o.Organization).Include(m => m.Location).Include(m => m.AgendaItems).Include(m => m.AgendaVersions)
             .FirstOrDefaultAsync(m => m.Id == id && m.Public && m.InvitedAt != null, cancellationToken);
         if (meeting is null)
         {
@@ -34,7 +34,7 @@ public static class PublicNoticeEndpoints
             meeting.Name,
             Pages.Rendering.Dates.When(meeting.Start),
             location is null ? "wird noch bekanntgegeben" : string.Join(", ", new[] { location.Description ?? location.Room, location.StreetAddress, location.Locality }.Where(s => s is not null)),
-            items.Where(i => i.Public).Select(i => (i.Number ?? "", i.Name)).ToList(),
+            items.Where(i => i.IsPubliclyListed()).Select(i => (i.Number ?? "", i.Name)).ToList(),
             items.Any(i => !i.Public),
             DateOnly.FromDateTime(Berlin.ToLocal(meeting.InvitedAt!.Value)),
             new Signatory(letterhead.OfficeLines.Count > 0 ? letterhead.OfficeLines[0] : "", letterhead.Municipality));

@@ -37,6 +37,7 @@ internal static class OParlLoader
             .Include(m => m.Organizations)
             .Include(m => m.Participants)
             .Include(m => m.Files)
+            .Include(m => m.AgendaVersions)
             .Include(m => m.AgendaItems).ThenInclude(a => a.Files)
             .Include(m => m.AgendaItems).ThenInclude(a => a.Consultation).ThenInclude(c => c!.Paper)
             .Include(m => m.AgendaItems).ThenInclude(a => a.RollCall)
@@ -46,6 +47,7 @@ internal static class OParlLoader
     public static Task<List<AgendaItem>> AgendaItems(RisDbContext db, List<long> ids, CancellationToken ct) =>
         db.AgendaItems.IgnoreQueryFilters().AsNoTrackingWithIdentityResolution().Where(a => ids.Contains(a.Id))
             .Include(a => a.Meeting).ThenInclude(m => m.AgendaItems)
+            .Include(a => a.Meeting).ThenInclude(m => m.AgendaVersions)
             .Include(a => a.Files)
             .Include(a => a.Consultation).ThenInclude(c => c!.Paper)
             .Include(a => a.RollCall)
@@ -65,7 +67,7 @@ internal static class OParlLoader
             .Include(p => p.OriginatorOrganizations)
             .Include(p => p.Offices)
             .Include(p => p.Consultations).ThenInclude(c => c.Meeting)
-            .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem).ThenInclude(a => a!.Meeting)
+            .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem).ThenInclude(a => a!.Meeting).ThenInclude(m => m.AgendaVersions)
             .Include(p => p.Consultations).ThenInclude(c => c.Organizations)
             .AsSplitQuery().ToListAsync(ct);
 
@@ -73,7 +75,7 @@ internal static class OParlLoader
         db.Consultations.IgnoreQueryFilters().AsNoTrackingWithIdentityResolution().Where(c => ids.Contains(c.Id))
             .Include(c => c.Paper)
             .Include(c => c.Meeting)
-            .Include(c => c.AgendaItem).ThenInclude(a => a!.Meeting)
+            .Include(c => c.AgendaItem).ThenInclude(a => a!.Meeting).ThenInclude(m => m.AgendaVersions)
             .Include(c => c.Organizations)
             .AsSplitQuery().ToListAsync(ct);
 
@@ -81,7 +83,7 @@ internal static class OParlLoader
         db.Files.IgnoreQueryFilters().AsNoTrackingWithIdentityResolution().Where(f => ids.Contains(f.Id))
             .Include(f => f.Paper)
             .Include(f => f.Meeting)
-            .Include(f => f.AgendaItem).ThenInclude(a => a!.Meeting)
+            .Include(f => f.AgendaItem).ThenInclude(a => a!.Meeting).ThenInclude(m => m.AgendaVersions)
             .Include(f => f.DerivativeFiles)
             .AsSplitQuery().ToListAsync(ct);
 

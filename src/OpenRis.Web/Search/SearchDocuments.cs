@@ -80,6 +80,7 @@ public static class SearchDocuments
         var meetings = await db.Meetings.AsNoTracking().AsSplitQuery().Where(m => ids.Contains(m.Id))
             .Include(m => m.Location).Include(m => m.Organizations).ThenInclude(o => o.Organization)
             .Include(m => m.AgendaItems.Where(a => a.Public)).ThenInclude(a => a.Files.Where(f => f.Public))
+            .Include(m => m.AgendaVersions)
             .Include(m => m.Files.Where(f => f.Public))
             .ToListAsync(cancellationToken);
         var documents = new List<SearchDocument>();
@@ -97,7 +98,7 @@ public static class SearchDocuments
                 Modified = meeting.Modified,
             };
             doc.Texts.AddRange(new[] { meeting.Location?.Description, meeting.Location?.Room, meeting.Location?.StreetAddress }.OfType<string>());
-            foreach (var item in meeting.AgendaItems.Where(a => !a.Deleted).OrderBy(a => a.Order))
+            foreach (var item in meeting.AgendaItems.Where(a => !a.Deleted && a.IsPubliclyListed()).OrderBy(a => a.Order))
             {
                 doc.Texts.Add(string.Join(" ", new[] { item.Number, item.Name, item.Result, item.ResolutionText }.OfType<string>()));
                 doc.FileTexts.AddRange(item.Files.Where(f => !f.Deleted).Select(f => f.Name + "\n" + f.Text));

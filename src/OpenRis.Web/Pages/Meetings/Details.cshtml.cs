@@ -43,13 +43,14 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         Meeting = meeting;
 
         // Only public items; a paper is linked only if the public may see it (a public item can discuss a paper not yet published).
+        var listedItems = db.AgendaItems.Where(i => i.MeetingId == id).PubliclyListed();
         var files = await db.Files.AsNoTracking()
-            .Where(f => f.Public && (f.MeetingId == id || (f.AgendaItem != null && f.AgendaItem.MeetingId == id && f.AgendaItem.Public)))
+            .Where(f => f.Public && (f.MeetingId == id || listedItems.Any(i => i.Id == f.AgendaItemId)))
             .OrderBy(f => f.Id).Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId))
             .ToListAsync(cancellationToken);
-        // An item added after the last published version waits for its Nachtrag before the public sees it.
+        // An item added after the last published version waits for its Nachtrag before the public sees it (AgendaItem.PubliclyListed).
         var items = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.MeetingId == id && i.Public && (i.AddendumNumber == null || i.AddendumNumber < i.Meeting.AgendaVersions.Count))
+            .Where(i => i.MeetingId == id).PubliclyListed()
             .OrderBy(i => i.Order)
             .Select(i => new
             {

@@ -35,7 +35,7 @@ public sealed record MeetingRecord(
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meetingId)
             .OrderBy(a => a.Person.FamilyName ?? a.Person.Name)
             .Select(a => new Attendee(a.Person.Name, a.Status, a.ArrivedAt, a.LeftAt)).ToListAsync(cancellationToken);
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && i.Public && (i.VotesYes != null || i.Conflicts.Any()))
+        var items = await db.AgendaItems.AsNoTracking().PubliclyListed().Where(i => i.MeetingId == meetingId && (i.VotesYes != null || i.Conflicts.Any()))
             .Select(i => new
             {
                 i.Id,

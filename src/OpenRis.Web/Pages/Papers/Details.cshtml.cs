@@ -73,7 +73,7 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         .Include(p => p.ImpactAssessments.Where(a => a.ImpactCheck.Public)).ThenInclude(a => a.ImpactCheck)
         .Include(p => p.Files.Where(f => f.Public))
         .Include(p => p.Consultations).ThenInclude(c => c.Meeting!).ThenInclude(m => m.Organizations).ThenInclude(o => o.Organization)
-        .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem)
+        .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem).ThenInclude(a => a!.Meeting).ThenInclude(m => m.AgendaVersions)
         .Include(p => p.Consultations).ThenInclude(c => c.Organizations)
         .Include(p => p.References.Where(r => r.ToPaper.Public && r.ToPaper.Status == PaperStatus.Published)).ThenInclude(r => r.ToPaper)
         .Include(p => p.CitedBy.Where(r => r.FromPaper.Public && r.FromPaper.Status == PaperStatus.Published)).ThenInclude(r => r.FromPaper).ThenInclude(p => p.ParentPaper);
