@@ -175,6 +175,9 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Many test hosts and OpenRIS processes run at once; file providers poll instead of taking one of
+# the user's 128 inotify instances each (tests/OpenRis.Web.Tests/RisApp.cs does the same in-process).
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 check_interrupt
 
 # ---------------------------------------------------------------- German word list
