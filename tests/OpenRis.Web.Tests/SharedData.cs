@@ -17,4 +17,17 @@ public static class SharedData
     }
 
     public static string SeedText => File.ReadAllText(Path("seed/000_feb7bdf30d635012.txt"));
+
+    /// <summary>The repository's root (the folder of OpenRis.slnx) above the test binaries, or null when they run elsewhere.</summary>
+    public static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "OpenRis.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
+    }
 }

@@ -75,13 +75,14 @@ public static class InvariantCheck
         foreach (var row in rows.Where(r => !r.Deleted))
         {
             var path = store.PathFor(row.Sha512Checksum);
-            if (path is null || !File.Exists(path))
+            var content = path is null ? null : new FileInfo(path);
+            if (content is not { Exists: true })
             {
                 findings.Add($"Datei {row.Id}: Inhalt fehlt im Dateispeicher.");
             }
-            else if (new FileInfo(path).Length != row.Size)
+            else if (content.Length != row.Size)
             {
-                findings.Add($"Datei {row.Id}: Inhalt hat {new FileInfo(path).Length} Bytes statt {row.Size}.");
+                findings.Add($"Datei {row.Id}: Inhalt hat {content.Length} Bytes statt {row.Size}.");
             }
         }
         var orphans = store.AllPaths().Where(p => !named.Contains(Path.GetFileName(p))).ToList();

@@ -96,17 +96,8 @@ public sealed partial class SecretsInRepositoryTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "OpenRis.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (OpenRis.slnx) was not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() =>
+        SharedData.RepositoryRoot() ?? throw new InvalidOperationException("The repository root (OpenRis.slnx) was not found above " + AppContext.BaseDirectory);
 
     private static string Git(string root, params string[] arguments)
     {
