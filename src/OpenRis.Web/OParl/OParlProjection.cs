@@ -62,6 +62,9 @@ public sealed partial class OParlProjection(OParlOptions options)
     public async Task RebuildAsync(RisDbContext db, DateTime now, TextWriter? progress, CancellationToken cancellationToken)
     {
         now = OParlTime.Floor(now);
+        // The batches commit one by one: until the last has, the state names no base URL, so a
+        // rebuild cut off half way is done again on the next start, whatever the base URL then.
+        await db.Set<OParlProjectionState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.BaseUrl, ""), cancellationToken);
         foreach (var type in RenderOrder)
         {
             var ids = await AllIdsAsync(db, type, cancellationToken);

@@ -136,4 +136,36 @@ public sealed class OParlProjectionTests
         var paper = await DocumentAsync(db, OParlTypes.Paper, graph.Paper.Id);
         Assert.Equal($"https://ris.hagen.de/oparl/v1.1/paper/{graph.Paper.Id}", paper!.Value.GetProperty("id").GetString());
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RebuildCutOffHalfWay_IsDoneAgainEvenUnderTheOldBaseUrl(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Start);
+        await using var db = await database.MigratedContextAsync(clock);
+        var graph = await Graph.CreateAsync(db);
+        await TestDatabase.Projection.EnsureCurrentAsync(db, clock.GetUtcNow().UtcDateTime, null, Token);
+
+        // A move to another host is stopped after the first type's batches (the process killed).
+        var moved = new OParlProjection(new OParlOptions { BaseUrl = "https://ris.hagen.de" });
+        using var cut = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            moved.RebuildAsync(db, clock.GetUtcNow().UtcDateTime, new CancelOnFirstLine(cut), cut.Token));
+        db.ChangeTracker.Clear();
+
+        // Started again with the old base URL, the half-moved documents must not stay.
+        Assert.True(await TestDatabase.Projection.EnsureCurrentAsync(db, clock.GetUtcNow().UtcDateTime, null, Token));
+        var hosts = await db.OParlDocuments.AsNoTracking().Select(d => d.Json).ToListAsync(Token);
+        Assert.NotEmpty(hosts);
+        Assert.DoesNotContain(hosts, json => System.Text.Encoding.UTF8.GetString(json).Contains("ris.hagen.de", StringComparison.Ordinal));
+        var paper = await DocumentAsync(db, OParlTypes.Paper, graph.Paper.Id);
+        Assert.StartsWith(TestDatabase.Projection.Options.BaseUrl, paper!.Value.GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Cancels the rebuild when it reports its first finished type.</summary>
+    private sealed class CancelOnFirstLine(CancellationTokenSource cut) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void WriteLine(string? value) => cut.Cancel();
+    }
 }
