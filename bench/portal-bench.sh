@@ -5,14 +5,15 @@
 #
 # Uses the generated municipality bench/.data/muni-N-sS/ (made by bench/oparl-crawl.sh or
 # `openris generate`; copy one there to reuse it). Builds OpenRIS (Release) into bench/.data/portal-app,
-# starts it on 127.0.0.1:5090 and, per page type (start, paper, meeting, calendar), runs wrk
+# starts it on 127.0.0.1:5090 (BENCH_PORT) and, per page type (start, paper, meeting, calendar), runs wrk
 # (Debian package) with N concurrent connections for S seconds over a sample of pages of that type
 # (papers and meetings spread evenly through the ids). Reports, per page type:
 #   - server time p50/p95/p99 from the Server-Timing header every response carries,
 #   - client time p50/p95/p99 as wrk measured it (loopback, includes queueing),
 #   - HTML and CSS sizes as sent with Brotli (curl), and their sum (target: < 100 KB).
 # Results go to bench/.data/portal-run/result.txt. Loopback only; the server is stopped on exit.
-# The first start migrates an older database (minutes on the 5 GB SQLite file).
+# The first start migrates an older database (minutes on the 5 GB SQLite file). BENCH_OPARL_BASE_URL
+# sets OParl:BaseUrl (default: the server's own address; the stored JSON is re-rendered when it differs).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,7 +22,7 @@ PAPERS=100000
 SEED=1
 CLIENTS=16
 SECONDS_PER_PAGE=20
-PORT=5090
+PORT=${BENCH_PORT:-5090}
 BASE=http://127.0.0.1:$PORT
 
 while [ $# -gt 0 ]; do
@@ -42,6 +43,7 @@ die() { echo "portal-bench.sh: $*" >&2; exit 1; }
 [ -f "$MUNI/openris.db" ] || die "no municipality in $MUNI; generate one with bench/oparl-crawl.sh or copy one there"
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
 
+(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && die "127.0.0.1:$PORT is in use; stop what listens there or set BENCH_PORT"
 rm -rf "$RUN" && mkdir -p "$RUN"
 # BENCH_NO_BUILD=1 takes the Release build that is there (e.g. while scripts/test.sh runs from the same tree).
 [ "${BENCH_NO_BUILD:-}" = 1 ] || dotnet build -c Release -nologo -v q "$ROOT/src/OpenRis.Web/OpenRis.Web.csproj" >/dev/null
@@ -49,7 +51,9 @@ rm -rf "$APP" && cp -r "$ROOT/src/OpenRis.Web/bin/Release/net10.0" "$APP"
 
 export ConnectionStrings__OpenRis="Data Source=$MUNI/openris.db"
 export Files__Root=$MUNI/files
-export OParl__BaseUrl=$BASE
+# The stored OParl JSON names the base URL it was rendered for; another one re-renders every
+# document at start (half an hour at 100,000 papers). BENCH_OPARL_BASE_URL keeps the stored one.
+export OParl__BaseUrl=${BENCH_OPARL_BASE_URL:-$BASE}
 export Demo__Seed=false
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1

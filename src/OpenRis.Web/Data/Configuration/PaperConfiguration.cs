@@ -12,7 +12,12 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.Property(p => p.Reference).HasMaxLength(64);
         // A Drucksachennummer is unique within its body (NULLs, i.e. unnumbered drafts, do not collide).
         paper.HasIndex(p => new { p.BodyId, p.Reference }).IsUnique();
-        paper.HasIndex(p => new { p.Status, p.Public });
+        // Status first for the workspace's lists; Date and Id after it so that the public's "newest
+        // first" (start page, /vorlagen, feeds) walks the index instead of sorting every paper. Public is
+        // left out: EF tests a bool column as "p.Public", which SQLite cannot match to an index column.
+        paper.HasIndex(p => new { p.Status, p.Date, p.Id });
+        // The same for the feeds, which list by Created.
+        paper.HasIndex(p => new { p.Status, p.Created, p.Id });
         paper.HasOne(p => p.Kind).WithMany().HasForeignKey(p => p.PaperKindId).OnDelete(DeleteBehavior.Restrict);
         paper.HasOne(p => p.OwnerOrganization).WithMany().HasForeignKey(p => p.OwnerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         paper.HasOne(p => p.ParentPaper).WithMany(p => p.SubordinatedPapers).HasForeignKey(p => p.ParentPaperId).OnDelete(DeleteBehavior.Restrict);

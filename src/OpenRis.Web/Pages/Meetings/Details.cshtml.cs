@@ -43,11 +43,6 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         Meeting = meeting;
 
         // Only public items; a paper is linked only if the public may see it (a public item can discuss a paper not yet published).
-        var listedItems = db.AgendaItems.Where(i => i.MeetingId == id).PubliclyListed();
-        var files = await db.Files.AsNoTracking()
-            .Where(f => f.Public && (f.MeetingId == id || listedItems.Any(i => i.Id == f.AgendaItemId)))
-            .OrderBy(f => f.Id).Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId))
-            .ToListAsync(cancellationToken);
         // An item added after the last published version waits for its Nachtrag before the public sees it (AgendaItem.PubliclyListed).
         var items = await db.AgendaItems.AsNoTracking()
             .Where(i => i.MeetingId == id).PubliclyListed()
@@ -63,6 +58,14 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
                     ? new PaperLink(i.Consultation.Paper.Id, i.Consultation.Paper.Reference ?? i.Consultation.Paper.ParentPaper!.Reference, i.Consultation.Paper.Name)
                     : null,
             }).ToListAsync(cancellationToken);
+        // Files of the meeting and of its listed items, each by its own index: one query with
+        // "MeetingId = @id OR item listed" makes SQLite scan every file of the municipality.
+        var itemIds = items.Select(i => i.Id).ToList();
+        var files = (await db.Files.AsNoTracking().Where(f => f.Public && f.MeetingId == id)
+                .Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId)).ToListAsync(cancellationToken))
+            .Concat(await db.Files.AsNoTracking().Where(f => f.Public && f.AgendaItemId != null && itemIds.Contains(f.AgendaItemId.Value))
+                .Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId)).ToListAsync(cancellationToken))
+            .DistinctBy(f => f.Id).OrderBy(f => f.Id).ToList();
         Record = await MeetingRecord.LoadAsync(db, id, cancellationToken);
         Agenda = items.Select(i => new ItemView(i.Id, i.Number, i.Name, i.Result, i.ResolutionText, i.Paper,
             files.Where(f => f.AgendaItemId == i.Id).ToList())

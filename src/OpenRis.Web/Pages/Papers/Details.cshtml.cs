@@ -46,8 +46,12 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         NowUtc = db.Clock.GetUtcNow().UtcDateTime;
         Commitments = await CommitmentState.LoadAsync(db, db.Commitments.Where(c => statementIds.Contains(c.PaperId)), NowUtc, cancellationToken);
         // The other side: promises of public papers that this paper kept or reported on.
-        Kept = await CommitmentState.LoadAsync(db, db.Commitments
-            .Where(c => c.FulfilledByPaperId == paper.Id || c.Reports.Any(r => r.PaperId == paper.Id))
+        // Ids first, each by its own index: as one query with OR, SQLite walks every published paper.
+        var keptIds = await db.Commitments.Where(c => c.FulfilledByPaperId == paper.Id).Select(c => c.Id)
+            .Union(db.CommitmentReports.Where(r => r.PaperId == paper.Id).Select(r => r.CommitmentId))
+            .ToListAsync(cancellationToken);
+        Kept = keptIds.Count == 0 ? [] : await CommitmentState.LoadAsync(db, db.Commitments
+            .Where(c => keptIds.Contains(c.Id))
             .Where(c => c.Paper.Public && c.Paper.Status == PaperStatus.Published), NowUtc, cancellationToken);
         Today = DateOnly.FromDateTime(Berlin.ToLocal(NowUtc));
         Versions = await VersionModel.PublicVersionsAsync(db, paper.Id, paper.Kind.AnswersQuestions, cancellationToken);
@@ -55,7 +59,11 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         var texts = new[] { paper, Inquiry }.Concat(Statements).Where(p => p is not null)
             .SelectMany(p => new[] { p!.Summary, p.Reasoning, p.Text }.Concat(p.Questions.SelectMany(q => new[] { q.Text, q.Answer })));
         var cited = LinkedText.CitedReferences(texts).ToList();
-        Links = await db.Papers.PubliclyVisible().Where(p => p.Reference != null && cited.Contains(p.Reference))
+        // Numbers are the body's own; with BodyId the (BodyId, Reference) index finds them, without it
+        // SQLite walks every published paper.
+        Links = cited.Count == 0 ? new Dictionary<string, long>() : await db.Papers.PubliclyVisible()
+            .Where(p => p.BodyId == paper.BodyId && p.Reference != null && cited.Contains(p.Reference))
+            .Select(p => new { p.Reference, p.Id })
             .ToDictionaryAsync(p => p.Reference!, p => p.Id, cancellationToken);
         ViewData["Title"] = paper.DisplayReference is { } reference ? $"{reference} {paper.Name}" : paper.Name;
         return Page();

@@ -1721,7 +1721,9 @@ namespace OpenRis.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Modified", "Id");
 
-                    b.HasIndex("Status", "Public");
+                    b.HasIndex("Status", "Created", "Id");
+
+                    b.HasIndex("Status", "Date", "Id");
 
                     b.ToTable("Papers");
                 });

@@ -1659,7 +1659,9 @@ namespace OpenRis.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Modified", "Id");
 
-                    b.HasIndex("Status", "Public");
+                    b.HasIndex("Status", "Created", "Id");
+
+                    b.HasIndex("Status", "Date", "Id");
 
                     b.ToTable("Papers");
                 });
