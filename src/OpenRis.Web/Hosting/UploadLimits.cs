@@ -92,7 +92,19 @@ public static class UploadLimits
             && MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary)
         {
-            var (form, files) = await ReadFieldsAsync(request.Body, boundary.Value!, context.RequestAborted);
+            FormCollection form;
+            List<OversizedUpload.LeftOutFile> files;
+            try
+            {
+                (form, files) = await ReadFieldsAsync(request.Body, boundary.Value!, context.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // Not valid multipart (or no boundary till the end): the plain answer, the connection closed after it.
+                context.Response.Headers.Connection = "close";
+                await AnswerAsync(context, tooLarge);
+                return;
+            }
             context.Features.Set<IFormFeature>(new FormFeature(form));
             context.Features.Set(tooLarge with { Files = files });
             await next(context);

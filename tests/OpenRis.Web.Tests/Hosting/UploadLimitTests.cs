@@ -61,6 +61,15 @@ public sealed class UploadLimitTests
                 Assert.False(await db.Papers.AnyAsync(p => p.Subject == "Freibad Hestert sanieren", Token));
             }
 
+            // Garbage that only claims to be multipart: the German error page, and the server stays up.
+            using (var garbage = new ByteArrayContent(Pdf(31)))
+            {
+                garbage.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=nirgends");
+                using var refused = await faction.PostAsync(new Uri(NewDraft, UriKind.Relative), garbage, Token);
+                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+                Assert.Equal("Die gesendeten Daten sind zu groß", (await FormClient.ParseAsync(refused)).QuerySelector("h1")?.TextContent);
+            }
+
             // The session and the connection survive: the same form with a small file is saved.
             using (var saved = await faction.SubmitAsync(NewDraft, "Entwurf speichern", typed, file: ("Attachment", "Gutachten.pdf", Pdf(1))))
             {
