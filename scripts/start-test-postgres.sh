@@ -171,6 +171,9 @@ start_cluster() {
 # OpenRIS throwaway test cluster: trust local connections only.
 local   all   all                  trust
 host    all   all   127.0.0.1/32   trust
+# Streaming replicas started by tests (Data/ReadReplicaTests.cs).
+local   replication   all                  trust
+host    replication   all   127.0.0.1/32   trust
 EOF
 
     local port=${OPENRIS_TEST_PG_PORT_START:-55432}

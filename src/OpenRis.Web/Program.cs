@@ -29,6 +29,7 @@ try
     app.UseSecurityHeaders();
     app.UseRisDefaults();
     app.UseRisAccounts();
+    app.UseUploadLimits();
     app.MapHealth();
     app.MapPortal();
     app.MapFiles();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenRis.Web.Data;
 using OpenRis.Web.Hosting;
@@ -10,6 +12,14 @@ public static class AccountServiceCollectionExtensions
     /// <summary>Minutes a sign-in lasts without a request; each request past half of it renews it (sliding).</summary>
     public const string SessionMinutesSetting = "Accounts:SessionMinutes";
     public const int DefaultSessionMinutes = 480;
+
+    /// <summary>Hours after signing in when a session ends even if it was used all the time.</summary>
+    public const string AbsoluteSessionHoursSetting = "Accounts:AbsoluteSessionHours";
+    public const int DefaultAbsoluteSessionHours = 12;
+
+    // Sliding renewal re-issues the ticket with a new IssuedUtc but keeps the property items, so the
+    // moment of the real sign-in travels in an item of its own.
+    private const string SignedInItem = "openris.signedInUtc";
 
     /// <summary>
     /// ASP.NET Core Identity on the one RisDbContext: hashed passwords, lockout, a cookie for the
@@ -35,6 +45,11 @@ public static class AccountServiceCollectionExtensions
         {
             throw new StartupException($"{SessionMinutesSetting} must be a positive number of minutes, not {sessionMinutes}.");
         }
+        var absoluteHours = builder.Configuration.GetValue(AbsoluteSessionHoursSetting, DefaultAbsoluteSessionHours);
+        if (absoluteHours <= 0)
+        {
+            throw new StartupException($"{AbsoluteSessionHoursSetting} must be a positive number of hours, not {absoluteHours}.");
+        }
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "openris.anmeldung";
@@ -42,6 +57,26 @@ public static class AccountServiceCollectionExtensions
             o.LogoutPath = "/abmelden";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(sessionMinutes);
             o.SlidingExpiration = true;
+            // A stolen or forgotten session that is kept busy must still end: the absolute maximum.
+            o.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInItem, context.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var now = context.Options.TimeProvider!.GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SignedInItem, out var value)
+                    || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
+                    || now - signedIn >= TimeSpan.FromHours(absoluteHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validateStamp(context);
+            };
             // A signed-in user without the right role gets a plain 403 page, not a login loop.
             o.Events.OnRedirectToAccessDenied = context =>
             {

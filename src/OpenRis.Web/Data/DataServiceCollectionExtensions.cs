@@ -26,6 +26,10 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<RisDbContext>("database", tags: ["ready"]);
 
         var connectionString = builder.Configuration.GetConnectionString("OpenRis");
+        if (!string.IsNullOrWhiteSpace(options.ReadOnlyConnectionString) && options.Provider != DatabaseProvider.Postgres)
+        {
+            throw new StartupException("Database:ReadOnlyConnectionString (a read replica) needs Database:Provider=Postgres.");
+        }
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -5,6 +5,10 @@ public static class PdfUpload
 {
     private static readonly byte[] Magic = "%PDF-"u8.ToArray();
 
+    /// <summary>The one message for a file over the limit, whether the page saw it or the server refused the request (<see cref="Hosting.UploadLimits"/>).</summary>
+    public static string TooLarge(string fileName, long bytes, long maxBytes) =>
+        $"Die Datei „{fileName}“ ist mit {Hosting.OversizedUpload.Megabytes(bytes)} MB zu groß; erlaubt sind {maxBytes / 1024 / 1024} MB.";
+
     /// <summary>The bytes of a valid upload, or a German message saying what is wrong.</summary>
     public static async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile file, long maxBytes, CancellationToken cancellationToken)
     {
@@ -14,7 +18,7 @@ public static class PdfUpload
         }
         if (file.Length > maxBytes)
         {
-            return (null, $"Die Datei „{file.FileName}“ ist mit {file.Length / 1024 / 1024.0:0.#} MB zu groß; erlaubt sind {maxBytes / 1024 / 1024} MB.");
+            return (null, TooLarge(file.FileName, file.Length, maxBytes));
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);

@@ -15,7 +15,10 @@ namespace OpenRis.Web.OParl;
 /// The read side of the OParl API, without EF Core: plain ADO.NET commands on the stored documents.
 /// EF's query pipeline cost more CPU per page than reading the page itself. SQLite connections are
 /// kept open here with their pragmas and prepared statements; PostgreSQL connections come from
-/// Npgsql's pool, which keeps prepared statements per physical connection.
+/// Npgsql's pool, which keeps prepared statements per physical connection. With
+/// Database:ReadOnlyConnectionString set they come from the read replica: every OParl request only reads,
+/// and the list cache's data version is read on the same connection as the page, so a lagging replica
+/// serves an older but consistent state.
 /// </summary>
 internal sealed class OParlStore(IServiceProvider services) : IAsyncDisposable
 {
@@ -27,7 +30,12 @@ internal sealed class OParlStore(IServiceProvider services) : IAsyncDisposable
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
-        return (db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
+        if (db.Database.IsNpgsql())
+        {
+            var replica = scope.ServiceProvider.GetRequiredService<DatabaseOptions>().ReadOnlyConnectionString;
+            return (DatabaseProvider.Postgres, string.IsNullOrWhiteSpace(replica) ? db.Database.GetConnectionString()! : replica);
+        }
+        return (DatabaseProvider.Sqlite, db.Database.GetConnectionString()!);
     });
 
     public async Task<OParlConnection> OpenAsync(CancellationToken ct)

@@ -94,6 +94,49 @@ public sealed class LockoutAndSessionTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(await app.SignInAsync(DemoAccounts.Clerk)));
     }
 
+    [Fact]
+    public async Task Session_EndsAfterTheDefaultTwelveHours_EvenWhenUsedAllTheTime()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var app = new RisApp(database, clock: clock);
+        var client = await app.SignInAsync(DemoAccounts.Clerk);
+
+        // A request every five hours renews the eight-hour sliding session each time ...
+        clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        clock.Advance(TimeSpan.FromMinutes(119));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        // ... but twelve hours after signing in it ends all the same.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await AssertSentToLoginAsync(client);
+        // The cookie is gone, not just refused once.
+        await AssertSentToLoginAsync(client);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(await app.SignInAsync(DemoAccounts.Clerk)));
+    }
+
+    [Fact]
+    public async Task Session_EndsAfterAbsoluteSessionHours_WhenSetShorter()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var app = new RisApp(database, clock: clock, settings: new Dictionary<string, string>
+        {
+            [AccountServiceCollectionExtensions.SessionMinutesSetting] = "30",
+            [AccountServiceCollectionExtensions.AbsoluteSessionHoursSetting] = "1",
+        });
+        var client = await app.SignInAsync(DemoAccounts.Clerk);
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(19));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(client));
+        }
+        clock.Advance(TimeSpan.FromMinutes(4));
+        await AssertSentToLoginAsync(client);
+    }
+
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/arbeitsbereich", UriKind.Relative), Token);

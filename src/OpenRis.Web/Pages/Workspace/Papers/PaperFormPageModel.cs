@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
+using OpenRis.Web.Hosting;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>What the new and edit pages of a faction's draft share: the form, its choices, the save.</summary>
+[ReshowsOversizedUpload]
 public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions) : PageModel
 {
     [BindProperty]
@@ -45,6 +47,14 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
             ModelState.AddModelError("Form.TargetMeetingId", "Diese Sitzung steht nicht mehr zur Auswahl.");
         }
         byte[]? upload = null;
+        if (HttpContext.Features.Get<OversizedUpload>() is { } tooLarge)
+        {
+            // The server read past the file (larger than it takes at all); the text fields are here.
+            var message = tooLarge.Files.FirstOrDefault(f => f.Field == nameof(Attachment)) is { } file
+                ? PdfUpload.TooLarge(file.FileName, file.Bytes, fileOptions.MaxUploadBytes)
+                : tooLarge.Message;
+            ModelState.AddModelError(nameof(Attachment), message + " Ihre übrigen Eingaben sind erhalten; bitte wählen Sie die Datei erneut.");
+        }
         if (Attachment is not null)
         {
             (upload, var error) = await PdfUpload.ReadAsync(Attachment, fileOptions.MaxUploadBytes, cancellationToken);
