@@ -25,7 +25,7 @@ SEED=1
 MINUTES=10
 CONNECTIONS=16
 WARMUP=60
-PORT=5095
+PORT=${BENCH_PORT:-5095}
 BASE=http://127.0.0.1:$PORT
 
 while [ $# -gt 0 ]; do
@@ -75,7 +75,9 @@ rm -rf "$APP" && cp -r "$ROOT/src/OpenRis.Web/bin/Release/net10.0" "$APP"
 
 export ConnectionStrings__OpenRis="Data Source=$MUNI/openris.db"
 export Files__Root=$MUNI/files
-export OParl__BaseUrl=$BASE
+# Another base URL than the stored OParl JSON was rendered for re-renders every document at start
+# (half an hour at 100,000 papers); BENCH_OPARL_BASE_URL keeps the stored one.
+export OParl__BaseUrl=${BENCH_OPARL_BASE_URL:-$BASE}
 export Demo__Seed=false
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
