@@ -27,6 +27,7 @@ try
     var app = builder.Build();
     app.UseResponseCompression();
     app.UseSecurityHeaders();
+    app.UseOParl();
     app.UseRisDefaults();
     app.UseRisAccounts();
     app.UseUploadLimits();

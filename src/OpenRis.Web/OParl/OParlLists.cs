@@ -10,8 +10,6 @@ namespace OpenRis.Web.OParl;
 /// </summary>
 internal static class OParlLists
 {
-    private readonly record struct Key(long ObjectId, DateTime Modified, long Length);
-
     /// <summary>
     /// Writes the page asked for, or a 404 when <paramref name="owner"/> (the Body or Organization
     /// whose list it is) is not public.
@@ -46,27 +44,23 @@ internal static class OParlLists
         var stats = await cache.StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false),
             () => StatsAsync(connection, where, parameters, ct));
         var jsonColumn = query.OmitInternal ? "COALESCE(\"JsonOmitInternal\", \"Json\")" : "\"Json\"";
-        // Bytes, not characters: databases migrated from the string columns still hold TEXT values,
-        // for which SQLite's length() counts characters. octet_length reads no overflow page either.
-        var lengthColumn = query.OmitInternal ? "octet_length(COALESCE(\"JsonOmitInternal\", \"Json\"))" : "octet_length(\"Json\")";
-        List<Key> rows;
+        var columns = $"\"ObjectId\", \"Modified\", {connection.LengthColumn(jsonColumn)}, {jsonColumn}";
+        var backwards = query.Before is long;
+        var cursor = query.Before ?? query.After ?? 0;
+        using var rows = await connection.ReadPageAsync(
+            $"SELECT {columns} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" {(backwards ? "<" : ">")} @cursor ORDER BY \"ObjectId\"{(backwards ? " DESC" : "")} LIMIT @take",
+            [.. parameters, new("@cursor", cursor), new("@take", query.Limit + 1)], query.Limit, ct);
         bool hasNext, hasPrevious;
-        if (query.Before is long before)
+        if (backwards)
         {
-            rows = await KeysAsync(connection, $"SELECT \"ObjectId\", \"Modified\", {lengthColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" < @cursor ORDER BY \"ObjectId\" DESC LIMIT @take",
-                [.. parameters, new("@cursor", before), new("@take", query.Limit + 1)], ct);
-            hasPrevious = rows.Count > query.Limit;
-            rows = rows.Take(query.Limit).Reverse().ToList();
-            hasNext = stats.MaxId >= before;
+            rows.Reverse();
+            hasPrevious = rows.HasMore;
+            hasNext = stats.MaxId >= cursor;
         }
         else
         {
-            var after = query.After ?? 0;
-            rows = await KeysAsync(connection, $"SELECT \"ObjectId\", \"Modified\", {lengthColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" > @cursor ORDER BY \"ObjectId\" LIMIT @take",
-                [.. parameters, new("@cursor", after), new("@take", query.Limit + 1)], ct);
-            hasNext = rows.Count > query.Limit;
-            rows = rows.Take(query.Limit).ToList();
-            hasPrevious = query.After is not null && stats.MinId <= after;
+            hasNext = rows.HasMore;
+            hasPrevious = query.After is not null && stats.MinId <= cursor;
         }
 
         var tail = new StringBuilder(512);
@@ -75,22 +69,19 @@ internal static class OParlLists
         Link(tail, "first", Url(listUrl, query, options, null), first: true);
         if (hasPrevious && rows.Count > 0)
         {
-            Link(tail, "prev", Url(listUrl, query, options, ("before", rows[0].ObjectId)));
+            Link(tail, "prev", Url(listUrl, query, options, ("before", rows.FirstId)));
         }
         Link(tail, "self", Url(listUrl, query, options, selfCursor));
         if (hasNext && rows.Count > 0)
         {
-            Link(tail, "next", Url(listUrl, query, options, ("after", rows[^1].ObjectId)));
+            Link(tail, "next", Url(listUrl, query, options, ("after", rows.LastId)));
         }
         Link(tail, "last", Url(listUrl, query, options, stats.MaxId is long max && stats.Count > query.Limit ? ("before", max + 1) : null));
         tail.Append("}}");
 
-        var lastModified = rows.Count == 0 ? DateTime.UnixEpoch : rows.Max(r => r.Modified);
-        var objectsLength = rows.Sum(r => r.Length) + Math.Max(0, rows.Count - 1);
-        // The same condition over the page's id range: in the same snapshot exactly the rows measured above.
-        await OParlResponses.WritePageAsync(context, objectsLength, Encoding.UTF8.GetBytes(tail.ToString()), etag, lastModified, rows.Count == 0 ? null : writer =>
-            connection.WriteJsonAsync($"SELECT {jsonColumn} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" >= @first AND \"ObjectId\" <= @last ORDER BY \"ObjectId\"",
-                [.. parameters, new("@first", rows[0].ObjectId), new("@last", rows[^1].ObjectId)], writer, ct));
+        var objectsLength = rows.Length + Math.Max(0, rows.Count - 1);
+        await OParlResponses.WritePageAsync(context, objectsLength, Encoding.UTF8.GetBytes(tail.ToString()), etag, rows.LastModified,
+            rows.Count == 0 ? null : writer => rows.WriteToAsync(writer, ct));
     }
 
     private const string ExistsSql = "SELECT 1 FROM \"OParlDocuments\" WHERE \"Type\" = @type AND \"ObjectId\" = @id AND \"Visible\" AND NOT \"Deleted\"";
@@ -107,25 +98,6 @@ internal static class OParlLists
             await reader.ReadAsync(ct);
             return new OParlListStats(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
                 reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
-        }
-        finally
-        {
-            connection.Release(command);
-        }
-    }
-
-    private static async Task<List<Key>> KeysAsync(OParlConnection connection, string sql, List<KeyValuePair<string, object>> parameters, CancellationToken ct)
-    {
-        var command = connection.Command(sql, parameters);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var keys = new List<Key>();
-            while (await reader.ReadAsync(ct))
-            {
-                keys.Add(new Key(reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
-            }
-            return keys;
         }
         finally
         {

@@ -55,10 +55,11 @@ internal sealed class OParlStore(IServiceProvider services) : IAsyncDisposable
         await sqlite.OpenAsync(ct);
         using (var pragmas = sqlite.CreateCommand())
         {
-            // A 16 MB page cache keeps the index pages of every list in memory (the default is 2 MB);
-            // the documents themselves come from the OS page cache. No mmap: mapped pages would count
-            // as server memory for the whole database.
-            pragmas.CommandText = "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;";
+            // SQLite's default page cache (2 MB) per connection. A list's index pages stay in it; the
+            // documents are read once per page and come from the OS page cache anyway. 16 MB per
+            // connection put 16 concurrent crawlers' caches at 256 MB of server memory. No mmap:
+            // mapped pages would count as server memory for the whole database.
+            pragmas.CommandText = "PRAGMA cache_size=-2048; PRAGMA temp_store=MEMORY;";
             await pragmas.ExecuteNonQueryAsync(ct);
         }
         return new OParlConnection(this, sqlite, sqlite);
@@ -94,6 +95,12 @@ internal sealed class OParlConnection(OParlStore store, DbConnection connection,
     private DbTransaction? _snapshot;
 
     public SqliteConnection? Sqlite => sqlite;
+
+    /// <summary>
+    /// The byte length of <paramref name="json"/> for <see cref="ReadPageAsync"/>. SQLite has the
+    /// length with the value: computing it would read the overflow pages of an expression twice.
+    /// </summary>
+    public string LengthColumn(string json) => sqlite is null ? $"octet_length({json})" : "0";
 
     /// <summary>A read snapshot, so that a page's lengths (for Content-Length) and its bytes come from the same data.</summary>
     public async Task BeginSnapshotAsync(CancellationToken ct) =>
@@ -151,60 +158,60 @@ internal sealed class OParlConnection(OParlStore store, DbConnection connection,
     }
 
     /// <summary>
-    /// Writes the first column of every row (UTF-8 JSON), comma-separated, to <paramref name="writer"/>:
-    /// on SQLite straight from SQLite's row buffer, on PostgreSQL streamed from the network buffer;
-    /// no array per row either way.
+    /// Reads one list page in one query: the columns are the object id, its Modified, the JSON's
+    /// length in bytes (PostgreSQL's sequential reads need it first; SQLite ignores it, see
+    /// <see cref="LengthColumn"/>) and the JSON.
+    /// At most <paramref name="limit"/> rows are kept; a further row only tells that there is more.
+    /// One query instead of ids-then-JSON: each row is found and decoded once, and Modified is
+    /// compared as stored instead of being parsed per row.
     /// </summary>
-    public async Task WriteJsonAsync(string sql, IReadOnlyList<KeyValuePair<string, object>> parameters, PipeWriter writer, CancellationToken ct)
+    public async Task<OParlPageRows> ReadPageAsync(string sql, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken ct)
     {
-        if (sqlite is null)
+        var page = new OParlPageRows();
+        try
         {
+            if (sqlite is not null)
+            {
+                var statement = Statement(sql);
+                try
+                {
+                    SqliteRows.Bind(statement, parameters);
+                    SqliteRows.ReadPage(sqlite, statement, page, limit);
+                }
+                finally
+                {
+                    _ = raw.sqlite3_reset(statement);
+                }
+                return page;
+            }
             var command = Command(sql, parameters);
             try
             {
                 await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-                for (var first = true; await reader.ReadAsync(ct); first = false)
+                while (await reader.ReadAsync(ct))
                 {
-                    if (!first)
+                    if (page.Count == limit)
                     {
-                        writer.Write(","u8);
+                        page.HasMore = true;
+                        break;
                     }
-                    await using var json = reader.GetStream(0);
-                    await json.CopyToAsync(writer, ct);
+                    var id = reader.GetInt64(0);
+                    page.Modified(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+                    var length = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+                    await using var json = reader.GetStream(3);
+                    await page.AddAsync(id, length, json, ct);
                 }
             }
             finally
             {
                 Release(command);
             }
-            return;
+            return page;
         }
-
-        var statement = Statement(sql);
-        try
+        catch
         {
-            SqliteRows.Bind(statement, parameters);
-            long unflushed = 0;
-            for (var first = true; ; first = false)
-            {
-                var written = SqliteRows.WriteNext(sqlite, statement, writer, comma: !first);
-                if (written < 0)
-                {
-                    break;
-                }
-                unflushed += written;
-                // Flushing now and then keeps the pipe's buffers small on megabyte pages.
-                if (unflushed >= 64 * 1024)
-                {
-                    await writer.FlushAsync(ct);
-                    unflushed = 0;
-                }
-            }
-        }
-        finally
-        {
-            // A statement left stepping would hold its read transaction open.
-            _ = raw.sqlite3_reset(statement);
+            page.Dispose();
+            throw;
         }
     }
 
@@ -272,24 +279,152 @@ internal static class SqliteRows
         }
     }
 
-    /// <summary>Steps to the next row and writes its first column; the bytes written, or -1 after the last row.</summary>
-    public static long WriteNext(SqliteConnection connection, sqlite3_stmt statement, PipeWriter writer, bool comma)
+    /// <summary>Steps through the rows (id, Modified as stored text, length, JSON) of one page into <paramref name="page"/>.</summary>
+    public static void ReadPage(SqliteConnection connection, sqlite3_stmt statement, OParlPageRows page, int limit)
     {
-        var rc = raw.sqlite3_step(statement);
-        if (rc == raw.SQLITE_DONE)
+        // Stored as "yyyy-MM-dd HH:mm:ss.FFFFFFF": ordinal order is time order, so only the latest is parsed.
+        Span<byte> latest = stackalloc byte[64];
+        var latestLength = 0;
+        while (true)
         {
-            return -1;
+            var rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_DONE)
+            {
+                break;
+            }
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            }
+            if (page.Count == limit)
+            {
+                page.HasMore = true;
+                break;
+            }
+            // The blob accessor returns a TEXT value's UTF-8 bytes as they are stored.
+            var modified = raw.sqlite3_column_blob(statement, 1);
+            if (modified.Length <= latest.Length && modified.SequenceCompareTo(latest[..latestLength]) > 0)
+            {
+                modified.CopyTo(latest);
+                latestLength = modified.Length;
+            }
+            page.Add(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_blob(statement, 3));
         }
-        if (rc != raw.SQLITE_ROW)
+        if (latestLength > 0)
         {
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            page.Modified(DateTime.SpecifyKind(DateTime.Parse(System.Text.Encoding.UTF8.GetString(latest[..latestLength]), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
         }
-        if (comma)
+    }
+}
+
+/// <summary>
+/// The rows of one list page: ids and JSON, the JSON copied into pooled chunks, so that the page's
+/// length (Content-Length) and Last-Modified are known before the first byte is sent.
+/// </summary>
+internal sealed class OParlPageRows : IDisposable
+{
+    // Pooled, so the size need not stay below the large object heap's threshold; 256 KB keeps the
+    // number of chunks of a megabyte page small.
+    private const int ChunkSize = 256 * 1024;
+
+    private readonly List<byte[]> _chunks = [];
+    private readonly List<(long ObjectId, int Chunk, int Offset, int Length)> _rows = [];
+    private int _used;
+
+    public int Count => _rows.Count;
+
+    /// <summary>A row beyond the page's limit exists.</summary>
+    public bool HasMore { get; set; }
+
+    public DateTime LastModified { get; private set; } = DateTime.UnixEpoch;
+
+    /// <summary>The JSON bytes of all rows, without separators.</summary>
+    public long Length { get; private set; }
+
+    public long FirstId => _rows[0].ObjectId;
+
+    public long LastId => _rows[^1].ObjectId;
+
+    public void Modified(DateTime modified)
+    {
+        if (modified > LastModified)
         {
-            writer.Write(","u8);
+            LastModified = modified;
         }
-        var json = raw.sqlite3_column_blob(statement, 0);
-        writer.Write(json);
-        return json.Length;
+    }
+
+    public void Add(long objectId, ReadOnlySpan<byte> json)
+    {
+        var target = Reserve(json.Length);
+        json.CopyTo(target);
+        Commit(objectId, json.Length);
+    }
+
+    public async Task AddAsync(long objectId, int length, Stream json, CancellationToken ct)
+    {
+        Reserve(length);
+        var chunk = _chunks[^1];
+        var offset = _used;
+        var read = 0;
+        while (read < length)
+        {
+            var n = await json.ReadAsync(chunk.AsMemory(offset + read, length - read), ct);
+            if (n == 0)
+            {
+                throw new EndOfStreamException("The JSON column ended early.");
+            }
+            read += n;
+        }
+        Commit(objectId, length);
+    }
+
+    /// <summary>Puts a page read backwards (towards a "before" cursor) into id order.</summary>
+    public void Reverse() => _rows.Reverse();
+
+    /// <summary>Writes the rows comma-separated, flushing now and then so that megabyte pages do not pile up in the pipe.</summary>
+    public async Task WriteToAsync(PipeWriter writer, CancellationToken ct)
+    {
+        long unflushed = 0;
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            var (_, chunk, offset, length) = _rows[i];
+            if (i > 0)
+            {
+                writer.Write(","u8);
+            }
+            writer.Write(_chunks[chunk].AsSpan(offset, length));
+            unflushed += length;
+            if (unflushed >= 64 * 1024)
+            {
+                await writer.FlushAsync(ct);
+                unflushed = 0;
+            }
+        }
+    }
+
+    private Span<byte> Reserve(int length)
+    {
+        if (_chunks.Count == 0 || _used + length > _chunks[^1].Length)
+        {
+            _chunks.Add(ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize, length)));
+            _used = 0;
+        }
+        return _chunks[^1].AsSpan(_used, length);
+    }
+
+    private void Commit(long objectId, int length)
+    {
+        _rows.Add((objectId, _chunks.Count - 1, _used, length));
+        _used += length;
+        Length += length;
+    }
+
+    public void Dispose()
+    {
+        foreach (var chunk in _chunks)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        _chunks.Clear();
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OpenRis.Web.Files;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Tests.OParl;
@@ -159,6 +161,58 @@ public sealed class ListServingTests
             // Not plain ASCII (umlauts, dashes), so a count of characters would differ from the count of bytes.
             Assert.True(body.Length > System.Text.Encoding.UTF8.GetString(body).Length, url);
             Assert.NotEmpty(ListTests.Ids(JsonNode.Parse(body)!.AsObject()));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task LargeDocuments_PageSpansSeveralBuffers_WithExactLengthTextsAndLastModified(string provider)
+    {
+        await using var site = await OParlSite.StartDemoAsync(provider);
+        var paperId = await site.PaperIdAsync("0853/2018");
+        // Two files whose JSON is larger than one of the server's 256 KB page buffers, with
+        // umlauts so that bytes and characters differ.
+        // (OParl's File.text is trimmed: no trailing space to lose.)
+        var texts = new[] { string.Concat(Enumerable.Repeat("Prüfauftrag Straßenbeleuchtung ", 12_000)).TrimEnd(), string.Concat(Enumerable.Repeat("Größere Änderung ", 20_000)).TrimEnd() };
+        site.Clock!.SetUtcNow(OParlSite.SeededAt.AddDays(3));
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            var paper = await db.Papers.SingleAsync(p => p.Id == paperId, Token);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                var stored = await new FileStore(new FileStoreOptions { Root = site.Database.FilesRoot }).SaveAsync(Encoding.UTF8.GetBytes(texts[i]), Token);
+                db.Files.Add(new DocumentFile
+                {
+                    BodyId = paper.BodyId,
+                    Paper = paper,
+                    Role = FileRole.Auxiliary,
+                    Name = $"Anlage {i + 1}",
+                    FileName = $"anlage-{i + 1}.txt",
+                    MimeType = "text/plain",
+                    Size = stored.Size,
+                    Sha512Checksum = stored.Sha512,
+                    Text = texts[i],
+                });
+            }
+            await db.SaveChangesAsync(Token);
+        }
+
+        using var client = site.Client();
+        foreach (var url in new[] { OParlSite.Api + "/body/1/file?limit=1000", OParlSite.Api + "/body/1/file?before=999999999&limit=2" })
+        {
+            using var response = await client.GetAsync(url, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var bytes = await response.Content.ReadAsByteArrayAsync(Token);
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            var objects = ListTests.Data(JsonNode.Parse(bytes)!.AsObject());
+            Assert.True(objects.Count >= 2, url);
+            // In id order, also when read backwards from a "before" cursor; the new files are the last two.
+            var ids = objects.Select(o => long.Parse(OParlRules.Text(o, "id")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(ids.Order(), ids);
+            Assert.Equal(texts, objects.TakeLast(2).Select(o => OParlRules.Text(o, "text")));
+            // Last-Modified is the latest "modified" on the page (HTTP dates have whole seconds).
+            var latest = objects.Max(o => DateTimeOffset.Parse(OParlRules.Text(o, "modified")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(latest.ToUnixTimeSeconds(), response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
         }
     }
 }
