@@ -2,9 +2,9 @@
 # OParl import throughput (issue 7): objects per second that `openris import oparl` writes,
 # read from a local OParl server, without file downloads.
 #
-#   bench/oparl-import-bench.sh [--papers 2000] [--seed 1] [--with-files]
+#   bench/oparl-import-bench.sh [--papers 2000] [--seed 1] [--with-files] [--no-build]
 #
-# 1. builds OpenRIS (Release) and copies it to bench/.data/import-app/;
+# 1. builds OpenRIS (Release) and copies it to bench/.data/import-app/ (--no-build: uses the copy there);
 # 2. generates a municipality of N papers once (`openris generate`) into
 #    bench/.data/import-src-N-sS/ (reused afterwards; delete it to start over) and serves it with
 #    OpenRIS itself on 127.0.0.1:5090 (a local OParl 1.1 server; the demo is left out);
@@ -25,6 +25,7 @@ DATA=${BENCH_DATA:-$ROOT/bench/.data}
 PAPERS=2000
 SEED=1
 FILES=--no-files
+NO_BUILD=""
 PORT=5090
 BASE=http://127.0.0.1:$PORT
 
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
     --papers) PAPERS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --with-files) FILES=""; shift ;;
+    --no-build) NO_BUILD=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "oparl-import-bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -54,12 +56,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say "Release build"
 cd "$ROOT"
-dotnet build -c Release -nologo -v q src/OpenRis.Web/OpenRis.Web.csproj
 mkdir -p "$DATA"
-rm -rf "$APP"
-cp -r src/OpenRis.Web/bin/Release/net10.0 "$APP"
+if [ -z "$NO_BUILD" ] || [ ! -f "$APP/openris.dll" ]; then
+  say "Release build"
+  dotnet build -c Release -nologo -v q src/OpenRis.Web/OpenRis.Web.csproj
+  rm -rf "$APP"
+  cp -r src/OpenRis.Web/bin/Release/net10.0 "$APP"
+fi
 export Demo__Seed=false
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -93,14 +97,22 @@ rm -rf "$RUN"; mkdir -p "$RUN"
   echo "command:   openris import oparl $BASE/oparl/v1.1/system $FILES (empty SQLite target)"
 } | tee "$RUN/result.txt"
 
+# CPU seconds (user + system) a process has used so far; the machine is shared, so wall clock alone says little.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
 import() { # import NAME: one run into $RUN, its output in $RUN/NAME.txt
-  local start end
+  local start end server_before server_after
+  server_before=$(cpu_seconds "$SERVER_PID")
   start=$(date +%s.%N)
   ConnectionStrings__OpenRis="Data Source=$RUN/openris.db" Files__Root=$RUN/files OParl__BaseUrl=http://mirror.localhost \
+    /usr/bin/time -f '%U %S' -o "$RUN/$1.cpu" \
     dotnet "$APP/openris.dll" import oparl "$BASE/oparl/v1.1/system" $FILES >"$RUN/$1.txt" 2>&1 || { tail -30 "$RUN/$1.txt"; die "import $1 failed"; }
   end=$(date +%s.%N)
+  server_after=$(cpu_seconds "$SERVER_PID")
   tail -25 "$RUN/$1.txt"
-  echo "$1: $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s wall clock including process start and migrations; importer: $(grep -o '[0-9]* Objekte, .*' "$RUN/$1.txt")" | tee -a "$RUN/result.txt"
+  echo "$1: $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s wall clock including process start and migrations; importer: $(grep -o '[0-9]* Objekte, [0-9]* Seiten.*' "$RUN/$1.txt")" | tee -a "$RUN/result.txt"
+  echo "$1: CPU seconds: importer $(awk '{ printf "%.1f", $1 + $2 }' "$RUN/$1.cpu") (process start and migrations included), source server $(awk -v a="$server_before" -v b="$server_after" 'BEGIN { printf "%.1f", b - a }'); load average $(cut -d' ' -f1-3 /proc/loadavg) (at end)" | tee -a "$RUN/result.txt"
+  grep '^Zeiten:' "$RUN/$1.txt" | sed "s/^/$1: /" | tee -a "$RUN/result.txt" || true
 }
 
 say "Full import into an empty database"

@@ -58,6 +58,7 @@ internal static class CheckCommand
             (fileFindings, _) = await InvariantCheck.FilesAsync(db, store, cancellationToken);
         }
         findings.AddRange(fileFindings);
+        findings.AddRange(await InvariantCheck.OParlAsync(db, services.GetRequiredService<OpenRis.Web.OParl.OParlProjection>(), cancellationToken));
 
         var indexFindings = await InvariantCheck.SearchIndexAsync(db, index, cancellationToken);
         if (repair && indexFindings.Count > 0)

@@ -2,14 +2,17 @@ using Lucene.Net.Index;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Files;
+using OpenRis.Web.Import.OParl;
 using OpenRis.Web.Model;
+using OpenRis.Web.OParl;
 using OpenRis.Web.Search;
 
 namespace OpenRis.Web.Hosting;
 
 /// <summary>
 /// What must hold after any crash: no half-written paper (a state without what that state needs),
-/// no file row without its content and no content without a row (orphan), and a search index that
+/// no file row without its content and no content without a row (orphan), no object OParl serves
+/// without its current document, no import row without its object, and a search index that
 /// has applied the whole outbox and holds exactly the documents the database says it should.
 /// Each finding is one German line for the operator.
 /// </summary>
@@ -62,6 +65,52 @@ public static class InvariantCheck
         }
         return findings;
     }
+
+    /// <summary>
+    /// Every object OParl serves has its stored document as rendering it now would give, and every row
+    /// of an OParl import names an object that exists: a write that committed half would leave one
+    /// without the other.
+    /// </summary>
+    public static async Task<List<string>> OParlAsync(RisDbContext db, OParlProjection projection, CancellationToken cancellationToken)
+    {
+        var findings = new List<string>();
+        var state = await db.Set<OParlProjectionState>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (state is not null && state.BaseUrl == projection.Options.BaseUrl && state.Version == OParlProjection.Version)
+        {
+            foreach (var (type, id, missing) in await projection.StaleAsync(db, cancellationToken))
+            {
+                findings.Add(missing ? $"OParl: {type} {id} ohne gespeichertes Dokument." : $"OParl: {type} {id}: gespeichertes Dokument nicht auf dem Stand der Datenbank.");
+            }
+        }
+        var imported = await db.Set<OParlImportedObject>().AsNoTracking().Select(o => new { o.Type, o.EntityId, o.SourceUrl }).ToListAsync(cancellationToken);
+        foreach (var group in imported.GroupBy(o => o.Type))
+        {
+            var ids = group.Select(o => o.EntityId).ToList();
+            var existing = new HashSet<long>();
+            foreach (var chunk in ids.Chunk(1000))
+            {
+                existing.UnionWith(await ImportedIdsAsync(db, group.Key, [.. chunk], cancellationToken));
+            }
+            findings.AddRange(group.Where(o => !existing.Contains(o.EntityId)).Select(o => $"OParl-Import: {o.Type} {o.SourceUrl} verweist auf {o.EntityId}, das es nicht gibt."));
+        }
+        return findings;
+    }
+
+    private static Task<List<long>> ImportedIdsAsync(RisDbContext db, string type, List<long> ids, CancellationToken ct) => type switch
+    {
+        "body" => db.Bodies.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "legislativeTerm" => db.LegislativeTerms.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "location" => db.Locations.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "organization" => db.Organizations.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "person" => db.Persons.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "membership" => db.Memberships.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "meeting" => db.Meetings.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "agendaItem" => db.AgendaItems.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "paper" => db.Papers.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "consultation" => db.Consultations.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        "file" => db.Files.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct),
+        _ => Task.FromResult(new List<long>()),
+    };
 
     /// <summary>Every file row has its content of the right size; content no row names is an orphan (or a temporary file of an interrupted write).</summary>
     public static async Task<(List<string> Findings, List<string> Orphans)> FilesAsync(RisDbContext db, FileStore store, CancellationToken cancellationToken)

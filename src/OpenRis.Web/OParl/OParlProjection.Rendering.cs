@@ -12,7 +12,7 @@ public sealed partial class OParlProjection
     private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, CancellationToken ct)
     {
         var rendered = await RenderedAsync(db, type, ids, ct);
-        var existing = await db.Set<OParlDocument>().Where(d => d.Type == type && ids.Contains(d.ObjectId)).ToDictionaryAsync(d => d.ObjectId, ct);
+        var existing = await db.Set<OParlDocument>().Where(d => d.Type == type && EF.Parameter(ids).Contains(d.ObjectId)).ToDictionaryAsync(d => d.ObjectId, ct);
         var changed = new List<long>();
         foreach (var item in rendered)
         {

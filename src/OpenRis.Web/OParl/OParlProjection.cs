@@ -43,12 +43,17 @@ public sealed partial class OParlProjection(OParlOptions options)
             {
                 continue;
             }
-            var rendered = await RenderAsync(db, type, ids, now, incremental: true, cancellationToken);
-            if (rendered.Count > 0)
+            // In chunks as in RebuildAsync: an import's batch changes thousands at once, and a query's
+            // cost grows faster than its IN list.
+            foreach (var chunk in ids.Chunk(500))
             {
-                anyChanged = true;
-                // A changed child changes the JSON of what embeds it; those come later in the order.
-                keys.UnionWith(await EmbeddingParentsAsync(db, type, rendered, cancellationToken));
+                var rendered = await RenderAsync(db, type, [.. chunk], now, incremental: true, cancellationToken);
+                if (rendered.Count > 0)
+                {
+                    anyChanged = true;
+                    // A changed child changes the JSON of what embeds it; those come later in the order.
+                    keys.UnionWith(await EmbeddingParentsAsync(db, type, rendered, cancellationToken));
+                }
             }
         }
         if (anyChanged)
@@ -89,6 +94,45 @@ public sealed partial class OParlProjection(OParlOptions options)
         state.Version = Version;
         state.DataVersion++;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For <c>openris check</c>: the objects whose stored document is missing or is not what rendering
+    /// them now would store (a write that committed its objects without their documents). Reads only.
+    /// </summary>
+    public async Task<List<(string Type, long Id, bool Missing)>> StaleAsync(RisDbContext db, CancellationToken cancellationToken)
+    {
+        var stale = new List<(string Type, long Id, bool Missing)>();
+        foreach (var type in RenderOrder)
+        {
+            var all = await AllIdsAsync(db, type, cancellationToken);
+            foreach (var ids in all.Chunk(500).Select(c => c.ToList()))
+            {
+                var rendered = await RenderedAsync(db, type, ids, cancellationToken);
+                var existing = await db.Set<OParlDocument>().AsNoTracking().Where(d => d.Type == type && ids.Contains(d.ObjectId)).ToDictionaryAsync(d => d.ObjectId, cancellationToken);
+                foreach (var item in rendered)
+                {
+                    existing.TryGetValue(item.Id, out var document);
+                    if (document is not { Visible: true })
+                    {
+                        if (item.Visible)
+                        {
+                            stale.Add((type, item.Id, true));
+                        }
+                        continue;
+                    }
+                    // As RenderAsync would render it: modified never goes back behind the served one.
+                    var modified = Max(OParlTime.Floor(item.EntityModified), document.Modified);
+                    var json = item.Visible ? item.Json(_renderer, modified) : OParlJson.Tombstone(_renderer.Urls.Of(type, item.Id), type, OParlTime.Floor(item.Created), modified);
+                    if (!document.Json.AsSpan().SequenceEqual(json))
+                    {
+                        stale.Add((type, item.Id, false));
+                    }
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
+        return stale;
     }
 
     /// <summary>Rebuilds when the documents were rendered for another base URL or by another version.</summary>

@@ -73,18 +73,27 @@ internal static class OpenRisProcess
     }
 
     /// <summary>Runs a verb (<c>check</c>, <c>search rebuild</c> …) to its end; its exit code and everything it wrote.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args) => RunAsync(database, null, args);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(database, args, null))!;
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Start(database, environment, output, args);
         await process.WaitForExitAsync(Token);
         lock (output)
         {
             return (process.ExitCode, output.ToString());
         }
+    }
+
+    /// <summary>Starts a verb without waiting for it (to kill it midway); what it writes goes to <paramref name="output"/>.</summary>
+    public static Process Start(TestDatabase database, IReadOnlyDictionary<string, string>? environment, StringBuilder output, params string[] args)
+    {
+        var process = Process.Start(StartInfo(database, args, environment))!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }

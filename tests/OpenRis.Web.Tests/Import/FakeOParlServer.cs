@@ -36,6 +36,9 @@ public sealed class FakeOParlServer : IAsyncDisposable
     /// <summary>After this many requests every request answers 500; null: never.</summary>
     public int? FailAfter { get; set; }
 
+    /// <summary>Every answer waits this long first (a slow source, so that a run can be caught midway).</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<FakeOParlServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +56,10 @@ public sealed class FakeOParlServer : IAsyncDisposable
     {
         Log.Enqueue(context.Request.Path.Value + context.Request.QueryString.Value);
         var count = Interlocked.Increment(ref _requests);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
         if (FailAfter is int limit && count > limit)
         {
             context.Response.StatusCode = 500;

@@ -22,6 +22,13 @@ public sealed class OParlImportOptions
     /// <summary>Pages per list before the list is taken to loop (a next chain that never ends).</summary>
     public int MaxPagesPerList { get; set; } = 100_000;
 
+    /// <summary>
+    /// Pages are written together until a batch holds this many objects (or the list ends): one
+    /// transaction, with the cursor and the OParl documents of the batch, for many pages. Larger is
+    /// faster; a crashed run repeats at most one batch.
+    /// </summary>
+    public int BatchObjects { get; set; } = 2000;
+
     /// <summary>Ignore the watermark: read every list in full (hashes still skip what did not change).</summary>
     public bool Full { get; set; }
 }

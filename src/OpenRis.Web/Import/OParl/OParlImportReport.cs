@@ -11,6 +11,7 @@ public sealed class OParlImportReport
 {
     private readonly ConcurrentDictionary<(string Type, string Outcome), int> _counts = new();
     private readonly ConcurrentDictionary<string, (int Count, string Example)> _defects = new();
+    private readonly ConcurrentDictionary<string, (TimeSpan Wall, TimeSpan Cpu)> _phases = new();
 
     public const string Created = "neu";
     public const string Updated = "geändert";
@@ -39,6 +40,19 @@ public sealed class OParlImportReport
 
     public void Defect(string kind, string example) =>
         _defects.AddOrUpdate(kind, (1, example), (_, d) => (d.Count + 1, d.Example));
+
+    /// <summary>Where a phase of the run (waiting for the source, mapping, writing …) starts; see <see cref="Phase"/>.</summary>
+    public static (long Wall, TimeSpan Cpu) Mark() => (System.Diagnostics.Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
+
+    /// <summary>
+    /// Adds the wall-clock and the process CPU time since <paramref name="start"/> to a phase, for the
+    /// end report. On a shared machine the CPU time says what the work costs, the wall clock what it took.
+    /// </summary>
+    public void Phase(string name, (long Wall, TimeSpan Cpu) start)
+    {
+        var elapsed = (System.Diagnostics.Stopwatch.GetElapsedTime(start.Wall), Environment.CpuUsage.TotalTime - start.Cpu);
+        _phases.AddOrUpdate(name, elapsed, (_, t) => (t.Wall + elapsed.Item1, t.Cpu + elapsed.Item2));
+    }
 
     public int CountOf(string type, string outcome) => _counts.GetValueOrDefault((type, outcome));
 
@@ -71,6 +85,10 @@ public sealed class OParlImportReport
             }
         }
         var rate = Objects / Math.Max(elapsed.TotalSeconds, 0.001);
+        if (!_phases.IsEmpty)
+        {
+            lines.Add("Zeiten: " + string.Join(", ", _phases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Invariant($"{p.Key} {p.Value.Wall.TotalSeconds:0.0} s (CPU {p.Value.Cpu.TotalSeconds:0.0} s)"))));
+        }
         lines.Add(Invariant($"{Objects} Objekte, {Pages} Seiten, {FilesDownloaded} Dateien ({FileBytes / 1024} KiB) in {elapsed.TotalSeconds:0.0} s ({rate:0} Objekte/s)"));
         lines.Add(Failure is null ? "Import abgeschlossen." : $"Import abgebrochen: {Failure}");
         return string.Join('\n', lines);

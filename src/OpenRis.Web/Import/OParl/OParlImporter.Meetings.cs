@@ -8,9 +8,7 @@ internal sealed partial class OParlImporter
 {
     private async Task MeetingAsync(JsonObject json, long bodyId, CancellationToken ct)
     {
-        var meeting = await ResolveAsync<Meeting>("meeting", json, false, id => _db.Meetings.IgnoreQueryFilters()
-            .Include(m => m.Organizations).Include(m => m.AgendaItems).Include(m => m.Files).Include(m => m.Participants)
-            .FirstOrDefaultAsync(m => m.Id == id, ct));
+        var meeting = await ResolveAsync<Meeting>("meeting", json, false, id => MeetingsToFill().FirstOrDefaultAsync(m => m.Id == id, ct));
         if (meeting is null)
         {
             return;
@@ -93,8 +91,7 @@ internal sealed partial class OParlImporter
             _report.Defect("object-without-id", "agendaItem");
             return null;
         }
-        var item = await ResolveAsync<AgendaItem>("agendaItem", json, standalone, id => _db.AgendaItems.IgnoreQueryFilters()
-            .Include(a => a.Files).Include(a => a.RollCall).FirstOrDefaultAsync(a => a.Id == id, ct));
+        var item = await ResolveAsync<AgendaItem>("agendaItem", json, standalone, id => AgendaItemsToFill().FirstOrDefaultAsync(a => a.Id == id, ct));
         if (item is null)
         {
             return null;

@@ -25,9 +25,17 @@ internal sealed partial class OParlImporter
 
     private readonly Dictionary<string, Known> _known = new(StringComparer.Ordinal);
 
-    // One page: entities created or loaded so far (by source URL), and the rows that record them.
+    // One batch (several pages, written together): entities created or loaded so far (by source URL), and the rows that record them.
     private readonly Dictionary<string, OParlObject> _page = new(StringComparer.Ordinal);
     private readonly List<(string Url, string Type, OParlObject Entity, string Hash, bool Standalone)> _pageRows = [];
+    private int _batchStart;
+
+    /// <summary>Objects read into the batch, embedded ones included.</summary>
+    private int BatchObjects => _report.Objects - _batchStart;
+
+    // One page: hashes computed ahead (PreloadChangedAsync) and the changed objects loaded for it in one query per type.
+    private readonly Dictionary<JsonObject, string> _hashes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, OParlObject> _preloaded = new(StringComparer.Ordinal);
 
     private async Task LoadKnownAsync(CancellationToken ct)
     {
@@ -40,12 +48,16 @@ internal sealed partial class OParlImporter
         }
     }
 
-    /// <summary>Maps one page of objects and writes it with the cursor in one transaction.</summary>
-    private async Task<List<(JsonObject, long)>> ImportPageAsync(string type, long bodyId, List<JsonObject> objects, string? cursorKey, string next, CancellationToken ct)
+    /// <summary>
+    /// Maps one page of objects into the current batch; <see cref="SaveBatchAsync"/> writes the batch.
+    /// Returns the Bodies of the page (the body list is saved page by page: its lists are read next).
+    /// </summary>
+    private async Task<List<(JsonObject Json, string Url)>> ImportPageAsync(string type, long bodyId, List<JsonObject> objects, CancellationToken ct)
     {
-        _page.Clear();
-        _pageRows.Clear();
         _downloads.Clear();
+        _hashes.Clear();
+        var mapping = OParlImportReport.Mark();
+        await PreloadChangedAsync(type, objects, ct);
         var bodies = new List<(JsonObject Json, string Url)>();
         foreach (var json in objects)
         {
@@ -108,7 +120,23 @@ internal sealed partial class OParlImporter
                     break;
             }
         }
+        _preloaded.Clear();
+        _report.Phase("Zuordnen", mapping);
+        var downloading = OParlImportReport.Mark();
         await DownloadAsync(ct);
+        _report.Phase("Dateien laden", downloading);
+        return bodies;
+    }
+
+    private readonly List<(Body Body, JsonObject Location)> _newBodyLocations = [];
+
+    /// <summary>
+    /// Writes the batch (the pages mapped since the last save) and the cursor of the page after it in
+    /// one transaction, so that a crashed run resumes at the first page that is not written.
+    /// </summary>
+    private async Task SaveBatchAsync(string? cursorKey, string next, CancellationToken ct)
+    {
+        var saving = OParlImportReport.Mark();
         await SavePageAsync(cursorKey, next, ct);
         if (_newBodyLocations.Count > 0)
         {
@@ -124,14 +152,15 @@ internal sealed partial class OParlImporter
             _newBodyLocations.Clear();
             await SavePageAsync(null, next, ct);
         }
-        var written = bodies.Select(b => (b.Json, _known.TryGetValue(b.Url, out var k) ? k.EntityId : 0)).Where(b => b.Item2 > 0).ToList();
+        ForgetBatchEntities();
+        _page.Clear();
+        _pageRows.Clear();
+        _batchStart = _report.Objects;
         _db.ChangeTracker.Clear();
-        return written;
+        _report.Phase("Schreiben", saving);
     }
 
-    private readonly List<(Body Body, JsonObject Location)> _newBodyLocations = [];
-
-    /// <summary>Writes the page and the rows mapping its source URLs to our ids, with the cursor, in one transaction.</summary>
+    /// <summary>Writes the tracked changes and the rows mapping their source URLs to our ids, with the cursor, in one transaction.</summary>
     private async Task SavePageAsync(string? cursorKey, string next, CancellationToken ct)
     {
         if (cursorKey is not null)
@@ -148,19 +177,21 @@ internal sealed partial class OParlImporter
         // Our ids exist only after the insert; the rows that map source URLs to them follow in the same transaction.
         await using (var transaction = await _db.Database.BeginTransactionAsync(ct))
         {
-            await _db.SaveChangesAsync(ct);
+            await SaveChangesAsync(ct);
             var rows = new List<(OParlImportedObject Row, string Url)>();
             foreach (var (url, rowType, entity, hash, standalone) in _pageRows)
             {
+                var held = HoldHash(url, hash, standalone);
                 if (_known.TryGetValue(url, out var known))
                 {
                     var row = new OParlImportedObject { Id = known.RowId, SourceId = _source.Id, SourceUrl = url, Type = known.Type, EntityId = known.EntityId, Hash = known.Hash, StandaloneHash = known.StandaloneHash };
                     _db.Attach(row);
-                    if (standalone)
+                    // A held hash is recorded with the links at the end of the run (ResolveDeferredAsync).
+                    if (!held && standalone)
                     {
                         row.StandaloneHash = hash;
                     }
-                    else
+                    else if (!held)
                     {
                         row.Hash = hash;
                     }
@@ -172,17 +203,35 @@ internal sealed partial class OParlImporter
                 }
                 else
                 {
-                    var row = new OParlImportedObject { SourceId = _source.Id, SourceUrl = url, Type = rowType, EntityId = entity.Id, Hash = standalone ? null : hash, StandaloneHash = standalone ? hash : null };
+                    var row = new OParlImportedObject { SourceId = _source.Id, SourceUrl = url, Type = rowType, EntityId = entity.Id, Hash = standalone || held ? null : hash, StandaloneHash = standalone && !held ? hash : null };
                     _db.Add(row);
                     rows.Add((row, url));
                 }
             }
-            await _db.SaveChangesAsync(ct);
+            await SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             foreach (var (row, url) in rows)
             {
                 _known[url] = new Known(row.Id, row.Type, row.EntityId, row.Hash, row.StandaloneHash);
             }
+        }
+    }
+
+    /// <summary>
+    /// Mapping runs with automatic change detection off (with thousands of tracked objects in a batch,
+    /// every query would scan them all); a save detects the changes once.
+    /// </summary>
+    private async Task SaveChangesAsync(CancellationToken ct)
+    {
+        var detect = _db.ChangeTracker.AutoDetectChangesEnabled;
+        _db.ChangeTracker.AutoDetectChangesEnabled = true;
+        try
+        {
+            await _db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            _db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -199,7 +248,7 @@ internal sealed partial class OParlImporter
         {
             return null;
         }
-        var hash = Hash(json, type);
+        var hash = HashOf(json, type);
         if (_known.TryGetValue(url, out var known))
         {
             // Both forms hash without back-references, so an embedded object met again in its 1.1 list compares equal.
@@ -208,7 +257,7 @@ internal sealed partial class OParlImporter
                 _report.Count(type, OParlImportReport.Unchanged);
                 return null;
             }
-            var stored = await load(known.EntityId);
+            var stored = _preloaded.TryGetValue(url, out var preloaded) ? preloaded as T : await load(known.EntityId);
             if (stored is not null)
             {
                 // An object deleted at the source and published again comes back.
@@ -255,16 +304,108 @@ internal sealed partial class OParlImporter
         }
     }
 
+    private string HashOf(JsonObject json, string type)
+    {
+        if (!_hashes.TryGetValue(json, out var hash))
+        {
+            hash = Hash(json, type);
+            _hashes[json] = hash;
+        }
+        return hash;
+    }
+
+    /// <summary>
+    /// SHA-256 of the object's JSON without "body" and its back-references: the bytes
+    /// <c>ToJsonString()</c> of a copy without them would give, written without the copy.
+    /// </summary>
     private static string Hash(JsonObject json, string type)
     {
-        var copy = json.DeepClone().AsObject();
-        copy.Remove("body");
-        foreach (var name in BackReferences.GetValueOrDefault(type, []))
+        var skip = BackReferences.GetValueOrDefault(type, []);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            copy.Remove(name);
+            writer.WriteStartObject();
+            foreach (var (name, value) in json)
+            {
+                if (name == "body" || Array.IndexOf(skip, name) >= 0)
+                {
+                    continue;
+                }
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(copy.ToJsonString())));
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
+
+    /// <summary>
+    /// The objects of a page that are known and changed, loaded in one query per type instead of one
+    /// by one (a 1.1 file list that adds the text the embedded form lacked changes every file).
+    /// </summary>
+    private async Task PreloadChangedAsync(string type, List<JsonObject> objects, CancellationToken ct)
+    {
+        var wanted = new Dictionary<long, string>();
+        foreach (var json in objects)
+        {
+            if (OParlValues.Id(json) is not string url || OParlValues.IsDeleted(json) || _page.ContainsKey(url) || !_known.TryGetValue(url, out var known) || known.Type != type)
+            {
+                continue;
+            }
+            var hash = HashOf(json, type);
+            if (hash != known.Hash && hash != known.StandaloneHash)
+            {
+                wanted[known.EntityId] = url;
+            }
+        }
+        if (wanted.Count < 2)
+        {
+            return;
+        }
+        var ids = wanted.Keys.ToList();
+        List<OParlObject> loaded = type switch
+        {
+            "body" => [.. await BodiesToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "legislativeTerm" => [.. await _db.LegislativeTerms.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "location" => [.. await _db.Locations.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "organization" => [.. await _db.Organizations.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "person" => [.. await PersonsToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "membership" => [.. await _db.Memberships.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "meeting" => [.. await MeetingsToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "agendaItem" => [.. await AgendaItemsToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "paper" => [.. await PapersToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "consultation" => [.. await ConsultationsToFill().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            "file" => [.. await _db.Files.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ToListAsync(ct)],
+            _ => [],
+        };
+        foreach (var entity in loaded)
+        {
+            _preloaded[wanted[entity.Id]] = entity;
+        }
+    }
+
+    // What filling an object of each type reads besides its own row; one definition for the single and the batch load.
+    private IQueryable<Body> BodiesToFill() => _db.Bodies.IgnoreQueryFilters().Include(b => b.LegislativeTerms);
+
+    private IQueryable<Person> PersonsToFill() => _db.Persons.IgnoreQueryFilters().Include(p => p.Memberships);
+
+    private IQueryable<Meeting> MeetingsToFill() => _db.Meetings.IgnoreQueryFilters()
+        .Include(m => m.Organizations).Include(m => m.AgendaItems).Include(m => m.Files).Include(m => m.Participants).AsSplitQuery();
+
+    private IQueryable<AgendaItem> AgendaItemsToFill() => _db.AgendaItems.IgnoreQueryFilters().Include(a => a.Files).Include(a => a.RollCall);
+
+    private IQueryable<Paper> PapersToFill() => _db.Papers.IgnoreQueryFilters()
+        .Include(p => p.Files).Include(p => p.Consultations).ThenInclude(c => c.Organizations)
+        .Include(p => p.OriginatorPersons).Include(p => p.OriginatorOrganizations).Include(p => p.Locations).Include(p => p.Offices).AsSplitQuery();
+
+    private IQueryable<Consultation> ConsultationsToFill() => _db.Consultations.IgnoreQueryFilters().Include(c => c.Organizations);
 
     /// <summary>A tombstone (deleted: true): our object becomes a tombstone too; unknown ones are ignored.</summary>
     private async Task DeleteAsync(string type, string url, CancellationToken ct)

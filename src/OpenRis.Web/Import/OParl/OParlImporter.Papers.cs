@@ -15,10 +15,7 @@ internal sealed partial class OParlImporter
 
     private async Task PaperAsync(JsonObject json, long bodyId, CancellationToken ct)
     {
-        var paper = await ResolveAsync<Paper>("paper", json, false, id => _db.Papers.IgnoreQueryFilters()
-            .Include(p => p.Files).Include(p => p.Consultations).ThenInclude(c => c.Organizations)
-            .Include(p => p.OriginatorPersons).Include(p => p.OriginatorOrganizations).Include(p => p.Locations).Include(p => p.Offices)
-            .FirstOrDefaultAsync(p => p.Id == id, ct));
+        var paper = await ResolveAsync<Paper>("paper", json, false, id => PapersToFill().FirstOrDefaultAsync(p => p.Id == id, ct));
         if (paper is null)
         {
             return;
@@ -177,8 +174,7 @@ internal sealed partial class OParlImporter
                 return;
             }
         }
-        var consultation = await ResolveAsync<Consultation>("consultation", json, standalone, id => _db.Consultations.IgnoreQueryFilters()
-            .Include(c => c.Organizations).FirstOrDefaultAsync(c => c.Id == id, ct));
+        var consultation = await ResolveAsync<Consultation>("consultation", json, standalone, id => ConsultationsToFill().FirstOrDefaultAsync(c => c.Id == id, ct));
         if (consultation is null)
         {
             return;
@@ -208,12 +204,21 @@ internal sealed partial class OParlImporter
         {
             Missing("agendaItem", itemUrl);
         }
+        var previousItem = consultation.AgendaItemId;
         consultation.AgendaItemId = itemId > 0 && await AgendaItemFreeAsync(itemId, consultation, ct) ? itemId : consultation.AgendaItemId == itemId ? itemId : null;
+        if (previousItem is long released && released != consultation.AgendaItemId && _agendaItemOwners is not null
+            && _agendaItemOwners.TryGetValue(released, out var holder) && IsSame(holder, consultation))
+        {
+            _agendaItemOwners.Remove(released);
+        }
         consultation.Authoritative = OParlValues.Boolean(json, "authoritative");
         consultation.Role = _values.Text(json, "role");
         SetIfDifferent(consultation.Keyword, _values.Texts(json, "keyword"));
         SetMany(consultation.Organizations, Ids<Organization>(_values.Links(json, "organization"), "organization"), OrganizationStub);
     }
+
+    // Which consultation holds each agenda item (its id, or the entity while it is new), read once per run.
+    private Dictionary<long, object>? _agendaItemOwners;
 
     /// <summary>An agenda item has one consultation in our model; a source linking two to it keeps the first.</summary>
     private async Task<bool> AgendaItemFreeAsync(long itemId, Consultation consultation, CancellationToken ct)
@@ -222,13 +227,41 @@ internal sealed partial class OParlImporter
         {
             return true;
         }
-        var taken = _db.ChangeTracker.Entries<Consultation>().Any(e => e.Entity != consultation && e.Entity.AgendaItemId == itemId)
-            || await _db.Consultations.IgnoreQueryFilters().AnyAsync(c => c.AgendaItemId == itemId && c.Id != consultation.Id, ct);
-        if (taken)
+        _agendaItemOwners ??= (await _db.Consultations.IgnoreQueryFilters().Where(c => c.AgendaItemId != null).Select(c => new { c.AgendaItemId, c.Id }).ToListAsync(ct))
+            .GroupBy(c => c.AgendaItemId!.Value).ToDictionary(g => g.Key, g => (object)g.Min(c => c.Id));
+        if (_agendaItemOwners.TryGetValue(itemId, out var owner) && !IsSame(owner, consultation))
         {
             _report.Defect("agendaitem-with-two-consultations", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return false;
         }
-        return !taken;
+        _agendaItemOwners[itemId] = consultation.Id > 0 ? consultation.Id : consultation;
+        return true;
+    }
+
+    private static bool IsSame(object owner, Consultation consultation) => owner switch
+    {
+        Consultation c => ReferenceEquals(c, consultation) || (c.Id > 0 && c.Id == consultation.Id),
+        long id => id == consultation.Id,
+        _ => false,
+    };
+
+    /// <summary>After a save the new papers and consultations have ids: the maps keep the ids, not the entities with their graphs.</summary>
+    private void ForgetBatchEntities()
+    {
+        if (_references is not null)
+        {
+            foreach (var (key, owner) in _references.Where(r => r.Value is Paper).ToList())
+            {
+                _references[key] = ((Paper)owner).Id;
+            }
+        }
+        if (_agendaItemOwners is not null)
+        {
+            foreach (var (key, owner) in _agendaItemOwners.Where(r => r.Value is Consultation).ToList())
+            {
+                _agendaItemOwners[key] = ((Consultation)owner).Id;
+            }
+        }
     }
 
     private List<long> Ids<T>(List<string> urls, string what) where T : OParlObject

@@ -8,7 +8,7 @@ internal sealed partial class OParlImporter
 {
     private async Task BodyAsync(JsonObject json, CancellationToken ct)
     {
-        var body = await ResolveAsync<Body>("body", json, false, id => _db.Bodies.IgnoreQueryFilters().Include(b => b.LegislativeTerms).FirstOrDefaultAsync(b => b.Id == id, ct));
+        var body = await ResolveAsync<Body>("body", json, false, id => BodiesToFill().FirstOrDefaultAsync(b => b.Id == id, ct));
         if (body is null)
         {
             return;
@@ -129,7 +129,7 @@ internal sealed partial class OParlImporter
 
     private async Task PersonAsync(JsonObject json, long bodyId, CancellationToken ct)
     {
-        var person = await ResolveAsync<Person>("person", json, false, id => _db.Persons.IgnoreQueryFilters().Include(p => p.Memberships).FirstOrDefaultAsync(p => p.Id == id, ct));
+        var person = await ResolveAsync<Person>("person", json, false, id => PersonsToFill().FirstOrDefaultAsync(p => p.Id == id, ct));
         if (person is null)
         {
             return;

@@ -55,20 +55,19 @@ internal sealed partial class OParlImporter
     {
         _clock.Start();
         var auditEnabled = _db.AuditEnabled;
-        var projection = _db.Projection;
         // Imported objects carry their provenance in OParlImportedObjects; an audit row per object would double the writes.
+        // The OParl documents are rendered by every save, in its transaction: what a batch wrote is served
+        // as soon as it is committed, and a crash leaves no object without its document.
         _db.AuditEnabled = false;
-        // Rendering each page as it is saved re-renders the meetings and papers that embed it again
-        // and again; the run renders what it changed once, at its end (RenderChangedAsync).
-        _db.Projection = null;
+        var detectChanges = _db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            await RunCoreAsync(systemUrl, projection, ct);
+            await RunCoreAsync(systemUrl, ct);
         }
         finally
         {
             _db.AuditEnabled = auditEnabled;
-            _db.Projection = projection;
+            _db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
             _db.ChangeTracker.Clear();
         }
         _clock.Stop();
@@ -77,7 +76,7 @@ internal sealed partial class OParlImporter
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    private async Task RunCoreAsync(string systemUrl, OpenRis.Web.OParl.OParlProjection? projection, CancellationToken ct)
+    private async Task RunCoreAsync(string systemUrl, CancellationToken ct)
     {
         var fetched = await _client.GetAsync(systemUrl, ct);
         if (fetched.Error is not null || fetched.Json is not JsonObject system)
@@ -118,6 +117,8 @@ internal sealed partial class OParlImporter
         }
         var bodies = new List<(JsonObject Json, long Id)>();
         var failed = new List<string>();
+        // While the lists are read; SaveChangesAsync (below) detects the changes of a batch once.
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
         if (!await ImportListAsync(bodiesUrl, "body", 0, null, bodies, ct))
         {
             failed.Add(bodiesUrl);
@@ -137,8 +138,10 @@ internal sealed partial class OParlImporter
                 }
             }
         }
-        await ResolveDeferredAsync(ct);
-        await RenderChangedAsync(projection, _source.RunStartedAt!.Value, ct);
+        _db.ChangeTracker.AutoDetectChangesEnabled = true;
+        var linking = OParlImportReport.Mark();
+        await ResolveDeferredAsync(failed.Count == 0, ct);
+        _report.Phase("Verknüpfen", linking);
 
         if (failed.Count > 0)
         {
@@ -162,16 +165,20 @@ internal sealed partial class OParlImporter
             return true;
         }
         var url = saved is { Length: > 0 } ? saved : WithFilters(listUrl, since);
+        var cursorKey = bodies is not null && bodyId == 0 ? null : key;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
         Task<Fetched>? pending = _client.GetAsync(url, ct);
         while (pending is not null)
         {
+            var waited = OParlImportReport.Mark();
             var fetched = await pending;
+            _report.Phase("Warten auf die Quelle", waited);
             pending = null;
             seen.Add(url);
             if (fetched.Error is not null)
             {
+                await SaveBatchAsync(cursorKey, url, ct);
                 _report.Defect("list-failed", fetched.Error);
                 await _progress.WriteLineAsync($"Fehler: {fetched.Error}");
                 return false;
@@ -179,6 +186,7 @@ internal sealed partial class OParlImporter
             var (objects, next) = ReadPage(fetched, url);
             if (objects is null)
             {
+                await SaveBatchAsync(cursorKey, url, ct);
                 _report.Defect("list-failed", $"{url}: keine OParl-Liste");
                 await _progress.WriteLineAsync($"Fehler: {url}: keine OParl-Liste");
                 return false;
@@ -200,8 +208,13 @@ internal sealed partial class OParlImporter
             }
             try
             {
-                var written = await ImportPageAsync(type, bodyId, objects, bodies is not null && bodyId == 0 ? null : key, next ?? "", ct);
-                bodies?.AddRange(written);
+                var pageBodies = await ImportPageAsync(type, bodyId, objects, ct);
+                // The body list is written page by page: the lists of its Bodies are read next, by our ids.
+                if (next is null || bodies is not null || BatchObjects >= _options.BatchObjects)
+                {
+                    await SaveBatchAsync(cursorKey, next ?? "", ct);
+                }
+                bodies?.AddRange(pageBodies.Select(b => (b.Json, _known.TryGetValue(b.Url, out var k) ? k.EntityId : 0)).Where(b => b.Item2 > 0));
             }
             catch
             {
