@@ -106,9 +106,10 @@ internal sealed partial class OParlImporter
         await _db.SaveChangesAsync(ct);
         _cursor = JsonSerializer.Deserialize<Dictionary<string, string>>(_source.Cursor ?? "{}") ?? [];
         await LoadKnownAsync(ct);
+        _adopt = await AdoptsIdsAsync(system, ct);
 
         var since = _options.Full || !_vendor.TrustModifiedSince ? null : _source.Watermark;
-        await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")})"));
+        await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")}{(_adopt ? ", Ids und Zeitstempel der Quelle" : "")})"));
 
         var bodiesUrl = _values.Link(system, "body");
         if (bodiesUrl is null)
@@ -138,7 +139,12 @@ internal sealed partial class OParlImporter
             }
         }
         await ResolveDeferredAsync(ct);
-        await RenderChangedAsync(projection, _source.RunStartedAt!.Value, ct);
+        if (_adopt)
+        {
+            await KeepSourceAsync(system, ct);
+        }
+        // Adopted objects carry the source's times, so "changed since the start" would find none of them.
+        await RenderChangedAsync(projection, _adopt ? DateTime.MinValue : _source.RunStartedAt!.Value, ct);
 
         if (failed.Count > 0)
         {
