@@ -15,10 +15,13 @@ public static class SharedKeys
     public static IHostApplicationBuilder AddSharedKeys(this IHostApplicationBuilder builder)
     {
         var filesRoot = builder.Configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>()?.Root ?? new FileStoreOptions().Root;
-        var folder = builder.Configuration[Setting] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot))!, "keys");
+        var folder = FolderOf(builder.Configuration, filesRoot);
         builder.Services.AddDataProtection()
             .SetApplicationName("openris")
             .PersistKeysToFileSystem(new DirectoryInfo(folder));
         return builder;
     }
+
+    public static string FolderOf(IConfiguration configuration, string filesRoot) =>
+        configuration[Setting] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot))!, "keys");
 }

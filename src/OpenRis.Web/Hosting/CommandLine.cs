@@ -23,6 +23,8 @@ public static class CommandLine
           import documents <Ordner>  liest Altdokumente (PDF, Markdown, Text) als Vorschläge zur Prüfung ein
           import oparl URL  spiegelt einen fremden OParl-Server (inkrementell, fortsetzbar)
           export ORDNER   schreibt alle öffentlichen Objekte als OParl-JSON samt Dateien
+          backup ORDNER   sichert die ganze Datenbank samt Dateien und Schlüsseln (auch bei laufendem Server)
+          restore ORDNER [--force]  stellt ein Backup in eine leere Instanz wieder her (bei angehaltenem Server)
           help        zeigt diese Hilfe
         """;
 
@@ -64,6 +66,10 @@ public static class CommandLine
                 return await Import.ImportCommand.RunAsync(app.Services, args, Console.Out);
             case "export":
                 return await Export.ExportCommand.RunAsync(app.Services, args, Console.Out);
+            case "backup":
+                return await Backup.BackupCommand.RunAsync(app.Services, args, Console.Out);
+            case "restore":
+                return await Backup.RestoreCommand.RunAsync(app.Services, args, Console.Out);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;

@@ -378,7 +378,7 @@ public sealed partial class MunicipalityGeneratorTests(MunicipalityGeneratorTest
     }
 
     /// <summary>The real texts beside the repository when they are there; otherwise a few written for the test.</summary>
-    private static readonly Lazy<string> TextsDirectory = new(() => MunicipalityGenerator.FindTextsDirectory(AppContext.BaseDirectory) ?? WriteSampleTexts());
+    internal static readonly Lazy<string> TextsDirectory = new(() => MunicipalityGenerator.FindTextsDirectory(AppContext.BaseDirectory) ?? WriteSampleTexts());
 
     private static string WriteSampleTexts()
     {

@@ -10,7 +10,7 @@ namespace OpenRis.Web.Import.OParl;
 internal static class OParlImportCommand
 {
     public const string Usage = """
-        Aufruf: openris import oparl <System-URL> [--full] [--no-files] [--max-file-bytes N] [--parallel N]
+        Aufruf: openris import oparl <System-URL | Export-Ordner> [--full] [--no-files] [--max-file-bytes N] [--parallel N]
 
           --full              alle Listen vollständig lesen statt ab dem Stand des letzten Laufs (modified_since)
           --no-files          Dateien nicht herunterladen (nur ihre Metadaten)
@@ -24,6 +24,7 @@ internal static class OParlImportCommand
     {
         var options = services.GetRequiredService<IOptions<OParlImportOptions>>().Value;
         string? url = null;
+        string? folder = null;
         // args: import oparl <url> [options]; host settings (--Section:Key=value) are the host's.
         for (var i = 2; i < args.Length; i++)
         {
@@ -61,6 +62,12 @@ internal static class OParlImportCommand
                         url = arg;
                         break;
                     }
+                    if (url is null && Directory.Exists(arg.StartsWith("file:", StringComparison.Ordinal) ? new Uri(arg).LocalPath : arg))
+                    {
+                        folder = arg.StartsWith("file:", StringComparison.Ordinal) ? new Uri(arg).LocalPath : arg;
+                        url = folder;
+                        break;
+                    }
                     await output.WriteLineAsync($"openris import oparl: unbekannte Angabe \"{arg}\".\n\n{Usage}");
                     return 2;
             }
@@ -76,6 +83,16 @@ internal static class OParlImportCommand
         scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "openris import oparl";
         var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
         var http = scope.ServiceProvider.GetRequiredService<IHttpClientFactory>().CreateClient(OParlImportServices.HttpClientName);
+        if (folder is not null)
+        {
+            // An export folder is read as the endpoint it was exported from, without a server.
+            if (OParlExportFolder.Open(folder) is not { } export)
+            {
+                await output.WriteLineAsync($"openris import oparl: {Path.GetFullPath(folder)} ist kein Export von openris export (export.json fehlt).");
+                return 2;
+            }
+            (url, http) = export;
+        }
         var importer = new OParlImporter(db, scope.ServiceProvider.GetRequiredService<FileStore>(), http, options, output);
         var report = await importer.RunAsync(url, ct);
         await output.WriteLineAsync(report.Render(importer.Elapsed));

@@ -177,6 +177,7 @@ internal sealed partial class OParlImporter
         // Our ids exist only after the insert; the rows that map source URLs to them follow in the same transaction.
         await using (var transaction = await _db.Database.BeginTransactionAsync(ct))
         {
+            AdoptIds();
             await SaveChangesAsync(ct);
             var rows = new List<(OParlImportedObject Row, string Url)>();
             foreach (var (url, rowType, entity, hash, standalone) in _pageRows)
@@ -264,6 +265,7 @@ internal sealed partial class OParlImporter
                 stored.Deleted = false;
                 _page[url] = stored;
                 _pageRows.Add((url, type, stored, hash, standalone));
+                RememberSourceTimes(url, type, json);
                 _report.Count(type, OParlImportReport.Updated);
                 return stored;
             }
@@ -272,6 +274,7 @@ internal sealed partial class OParlImporter
         _db.Add(created);
         _page[url] = created;
         _pageRows.Add((url, type, created, hash, standalone));
+        RememberSourceTimes(url, type, json);
         _report.Count(type, OParlImportReport.Created);
         return created;
     }

@@ -105,9 +105,10 @@ internal sealed partial class OParlImporter
         await _db.SaveChangesAsync(ct);
         _cursor = JsonSerializer.Deserialize<Dictionary<string, string>>(_source.Cursor ?? "{}") ?? [];
         await LoadKnownAsync(ct);
+        _adopt = await AdoptsIdsAsync(system, ct);
 
         var since = _options.Full || !_vendor.TrustModifiedSince ? null : _source.Watermark;
-        await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")})"));
+        await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")}{(_adopt ? ", Ids und Zeitstempel der Quelle" : "")})"));
 
         var bodiesUrl = _values.Link(system, "body");
         if (bodiesUrl is null)
@@ -142,6 +143,17 @@ internal sealed partial class OParlImporter
         var linking = OParlImportReport.Mark();
         await ResolveDeferredAsync(failed.Count == 0, ct);
         _report.Phase("Verknüpfen", linking);
+        if (_adopt)
+        {
+            await KeepSourceAsync(system, ct);
+            // The batches rendered their documents with our clock's times; the adopted objects now
+            // carry the source's, so every document is rendered once more (the instance was empty).
+            if (_db.Projection is { } projection)
+            {
+                await projection.RebuildAsync(_db, _db.Clock.GetUtcNow().UtcDateTime, null, ct);
+                _db.ChangeTracker.Clear();
+            }
+        }
 
         if (failed.Count > 0)
         {

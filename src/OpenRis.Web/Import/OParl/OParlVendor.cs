@@ -24,12 +24,18 @@ internal sealed record OParlVendor(string Name)
 
     public static readonly OParlVendor Generic = new("generic");
 
+    public const string OpenRisName = "openris";
+
     public static OParlVendor For(JsonObject system)
     {
         string Field(string name) => system[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s.ToLowerInvariant() : "";
         var contact = Field("contactName");
         var vendor = Field("vendor");
         var product = Field("product");
+        if (vendor == "https://github.com/openris/openris")
+        {
+            return new OParlVendor(OpenRisName);
+        }
         if (contact.Contains("sternberg", StringComparison.Ordinal) || vendor.Contains("sitzungsdienst.net", StringComparison.Ordinal))
         {
             return new OParlVendor("sternberg-sdnet") { EmptyListIs404 = true };
