@@ -76,7 +76,7 @@ internal static class OParlImportCommand
         scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "openris import oparl";
         var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
         var http = scope.ServiceProvider.GetRequiredService<IHttpClientFactory>().CreateClient(OParlImportServices.HttpClientName);
-        var importer = new OParlImporter(db, scope.ServiceProvider.GetRequiredService<FileStore>(), http, options, output);
+        var importer = new OParlImporter(db, scope.ServiceProvider.GetRequiredService<FileStore>(), scope.ServiceProvider.GetRequiredService<PdfText>(), http, options, output);
         var report = await importer.RunAsync(url, ct);
         await output.WriteLineAsync(report.Render(importer.Elapsed));
         return report.Failure is null ? 0 : 1;
