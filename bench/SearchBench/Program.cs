@@ -181,6 +181,21 @@ Console.WriteLine("lucene, 1 client:  " + Percentiles(await RunAsync(1, 200)) + 
 cpu = Cpu();
 Console.WriteLine("lucene, 8 clients: " + Percentiles(await RunAsync(8, 100)) + string.Create(CultureInfo.InvariantCulture, $", {Cpu() - cpu:0.0} s CPU, load {Load()}"));
 var lucenePerQuery = new Dictionary<string, double>();
+// Where the time goes: one hit (no snippets to speak of, a one-row re-check) against twenty.
+async Task<double> CpuPerQueryAsync(int pageSize)
+{
+    await using var db = NewContext();
+    var service = new SearchService(index, new SearchRecheck(db));
+    var before = Cpu();
+    for (var i = 0; i < 100; i++)
+    {
+        await service.SearchAsync(new SearchRequest { Query = queries[i % queries.Length], PageSize = pageSize }, null, CancellationToken.None);
+    }
+    return (Cpu() - before) * 10; // ms per query
+}
+var cpuOne = await CpuPerQueryAsync(1);
+var cpuTwenty = await CpuPerQueryAsync(20);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query: {cpuOne:0.0} ms with 1 hit a page, {cpuTwenty:0.0} ms with 20 (snippets, stored fields, re-check)"));
 foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
 {
     await using var db = NewContext();

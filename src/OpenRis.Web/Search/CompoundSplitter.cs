@@ -72,16 +72,14 @@ internal sealed class CompoundPartsFilter : TokenFilter
 {
     private readonly CompoundSplitter _splitter;
     private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _position;
-    private readonly Queue<(string Text, int Start, int End)> _pending = new();
+    private readonly Queue<string> _pending = new();
     private State? _current;
 
     public CompoundPartsFilter(TokenStream input, CompoundSplitter splitter) : base(input)
     {
         _splitter = splitter;
         _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
@@ -90,8 +88,7 @@ internal sealed class CompoundPartsFilter : TokenFilter
         if (_pending.TryDequeue(out var part))
         {
             RestoreState(_current);
-            _term.SetEmpty().Append(part.Text);
-            _offset.SetOffset(part.Start, part.End);
+            _term.SetEmpty().Append(part);
             _position.PositionIncrement = 0;
             return true;
         }
@@ -104,12 +101,10 @@ internal sealed class CompoundPartsFilter : TokenFilter
         if (parts.Length > 0)
         {
             _current = CaptureState();
-            // Parts carry their own offsets when the token is the text as written (so highlights fit).
-            var exact = _offset.EndOffset - _offset.StartOffset == word.Length;
+            // Parts keep the offsets of the whole word, as in Lucene 4.8: a hit on a part highlights the compound.
             foreach (var (start, length) in parts)
             {
-                var from = exact ? _offset.StartOffset + start : _offset.StartOffset;
-                _pending.Enqueue((new string(word.Slice(start, length)), from, exact ? from + length : _offset.EndOffset));
+                _pending.Enqueue(new string(word.Slice(start, length)));
             }
         }
         return true;

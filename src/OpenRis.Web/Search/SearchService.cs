@@ -17,7 +17,7 @@ namespace OpenRis.Web.Search;
 public sealed partial class SearchService(SearchIndex index, SearchRecheck recheck)
 {
     private const int FuzzyBelow = 3;
-    private const int SnippetWindow = 1_500;
+    private const int SnippetWindow = 800;
 
     private static readonly Dictionary<string, float> FieldBoosts = new()
     {
