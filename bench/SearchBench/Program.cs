@@ -63,58 +63,58 @@ var clock = Stopwatch.StartNew();
 long textBytes = 0;
 if (!reuse)
 {
-await using (var db = NewContext())
-{
-    await db.Database.MigrateAsync();
-    db.Bodies.Add(new Body { Name = "Benchmarkstadt" });
-    db.PaperKinds.AddRange(OpenRis.Web.Demo.DemoMunicipality.DefaultPaperKinds());
-    await db.SaveChangesAsync();
-}
-await using (var sqlite = new SqliteConnection(connection))
-{
-    await sqlite.OpenAsync();
-    await using var tx = await sqlite.BeginTransactionAsync();
-    var kinds = new List<long>();
-    await using (var k = sqlite.CreateCommand())
+    await using (var db = NewContext())
     {
-        k.CommandText = "SELECT Id FROM PaperKinds";
-        await using var r = await k.ExecuteReaderAsync();
-        while (await r.ReadAsync()) { kinds.Add(r.GetInt64(0)); }
+        await db.Database.MigrateAsync();
+        db.Bodies.Add(new Body { Name = "Benchmarkstadt" });
+        db.PaperKinds.AddRange(OpenRis.Web.Demo.DemoMunicipality.DefaultPaperKinds());
+        await db.SaveChangesAsync();
     }
-    var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-    await using var paper = sqlite.CreateCommand();
-    paper.CommandText = "INSERT INTO Papers (Id, BodyId, Name, Reference, Date, PaperKindId, Status, Public, Text, Created, Modified, Deleted, Revision, Keyword) VALUES ($id, 1, $name, $ref, $date, $kind, 'Published', 1, $text, $now, $now, 0, 1, '[]')";
-    foreach (var name in new[] { "$id", "$name", "$ref", "$date", "$kind", "$text", "$now" }) { paper.Parameters.Add(new SqliteParameter(name, null)); }
-    await using var file = sqlite.CreateCommand();
-    file.CommandText = "INSERT INTO Files (BodyId, Name, FileName, MimeType, Size, Sha512Checksum, Text, Public, Role, PaperId, Created, Modified, Deleted, Revision, Keyword) VALUES (1, $name, 'anlage.pdf', 'application/pdf', $size, $sha, $text, 1, 'Auxiliary', $paper, $now, $now, 0, 1, '[]')";
-    foreach (var name in new[] { "$name", "$size", "$sha", "$text", "$paper", "$now" }) { file.Parameters.Add(new SqliteParameter(name, null)); }
-    for (var i = 1; i <= papers; i++)
+    await using (var sqlite = new SqliteConnection(connection))
     {
-        var year = 2005 + (i % 20);
-        paper.Parameters["$id"].Value = i;
-        paper.Parameters["$name"].Value = titles[random.Next(titles.Length)];
-        paper.Parameters["$ref"].Value = string.Create(CultureInfo.InvariantCulture, $"{i % 9999 + 1:0000}/{year}");
-        paper.Parameters["$date"].Value = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        paper.Parameters["$kind"].Value = kinds[i % kinds.Count];
-        paper.Parameters["$text"].Value = paragraphs[random.Next(paragraphs.Length)];
-        paper.Parameters["$now"].Value = now;
-        await paper.ExecuteNonQueryAsync();
-        for (var f = 0; f < 3; f++)
+        await sqlite.OpenAsync();
+        await using var tx = await sqlite.BeginTransactionAsync();
+        var kinds = new List<long>();
+        await using (var k = sqlite.CreateCommand())
         {
-            var text = FileText();
-            textBytes += text.Length;
-            file.Parameters["$name"].Value = $"Anlage {f + 1}";
-            file.Parameters["$size"].Value = text.Length;
-            file.Parameters["$sha"].Value = string.Create(CultureInfo.InvariantCulture, $"{i}-{f}");
-            file.Parameters["$text"].Value = text;
-            file.Parameters["$paper"].Value = i;
-            file.Parameters["$now"].Value = now;
-            await file.ExecuteNonQueryAsync();
+            k.CommandText = "SELECT Id FROM PaperKinds";
+            await using var r = await k.ExecuteReaderAsync();
+            while (await r.ReadAsync()) { kinds.Add(r.GetInt64(0)); }
         }
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await using var paper = sqlite.CreateCommand();
+        paper.CommandText = "INSERT INTO Papers (Id, BodyId, Name, Reference, Date, PaperKindId, Status, Public, Text, Created, Modified, Deleted, Revision, Keyword) VALUES ($id, 1, $name, $ref, $date, $kind, 'Published', 1, $text, $now, $now, 0, 1, '[]')";
+        foreach (var name in new[] { "$id", "$name", "$ref", "$date", "$kind", "$text", "$now" }) { paper.Parameters.Add(new SqliteParameter(name, null)); }
+        await using var file = sqlite.CreateCommand();
+        file.CommandText = "INSERT INTO Files (BodyId, Name, FileName, MimeType, Size, Sha512Checksum, Text, Public, Role, PaperId, Created, Modified, Deleted, Revision, Keyword) VALUES (1, $name, 'anlage.pdf', 'application/pdf', $size, $sha, $text, 1, 'Auxiliary', $paper, $now, $now, 0, 1, '[]')";
+        foreach (var name in new[] { "$name", "$size", "$sha", "$text", "$paper", "$now" }) { file.Parameters.Add(new SqliteParameter(name, null)); }
+        for (var i = 1; i <= papers; i++)
+        {
+            var year = 2005 + (i % 20);
+            paper.Parameters["$id"].Value = i;
+            paper.Parameters["$name"].Value = titles[random.Next(titles.Length)];
+            paper.Parameters["$ref"].Value = string.Create(CultureInfo.InvariantCulture, $"{i % 9999 + 1:0000}/{year}");
+            paper.Parameters["$date"].Value = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            paper.Parameters["$kind"].Value = kinds[i % kinds.Count];
+            paper.Parameters["$text"].Value = paragraphs[random.Next(paragraphs.Length)];
+            paper.Parameters["$now"].Value = now;
+            await paper.ExecuteNonQueryAsync();
+            for (var f = 0; f < 3; f++)
+            {
+                var text = FileText();
+                textBytes += text.Length;
+                file.Parameters["$name"].Value = $"Anlage {f + 1}";
+                file.Parameters["$size"].Value = text.Length;
+                file.Parameters["$sha"].Value = string.Create(CultureInfo.InvariantCulture, $"{i}-{f}");
+                file.Parameters["$text"].Value = text;
+                file.Parameters["$paper"].Value = i;
+                file.Parameters["$now"].Value = now;
+                await file.ExecuteNonQueryAsync();
+            }
+        }
+        await tx.CommitAsync();
     }
-    await tx.CommitAsync();
-}
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars, inserted in {clock.Elapsed.TotalSeconds:0} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars, inserted in {clock.Elapsed.TotalSeconds:0} s"));
 }
 else
 {

@@ -120,9 +120,18 @@ public sealed class SearchIndex : IDisposable
             var indexing = Task.Run(async () =>
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                try
                 {
-                    Parallel.ForEach(batch, parallel, document => _writer.AddDocument(document.ToLucene()));
+                    await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        Parallel.ForEach(batch, parallel, document => _writer.AddDocument(document.ToLucene()));
+                    }
+                }
+                catch
+                {
+                    // Close the channel so the reader of the database does not wait for room forever.
+                    batches.Writer.TryComplete();
+                    throw;
                 }
             }, cancellationToken);
             try
@@ -133,7 +142,10 @@ public sealed class SearchIndex : IDisposable
                     for (var start = 0; start < ids.Count && !indexing.IsCompleted; start += 500)
                     {
                         var batch = ids.GetRange(start, Math.Min(500, ids.Count - start));
-                        await batches.Writer.WriteAsync(await SearchDocuments.LoadAsync(db, kind, batch, cancellationToken), cancellationToken);
+                        if (!await batches.Writer.WaitToWriteAsync(cancellationToken) || !batches.Writer.TryWrite(await SearchDocuments.LoadAsync(db, kind, batch, cancellationToken)))
+                        {
+                            break; // indexing failed; its exception is thrown below
+                        }
                         db.ChangeTracker.Clear();
                     }
                     progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Suche: {ids.Count} {kind}"));
@@ -141,7 +153,7 @@ public sealed class SearchIndex : IDisposable
             }
             finally
             {
-                batches.Writer.Complete();
+                batches.Writer.TryComplete();
             }
             await indexing;
             Commit(position, now);
