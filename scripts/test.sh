@@ -13,7 +13,8 @@
 # Steps: make sure PostgreSQL is installed and start a private cluster
 # (scripts/start-test-postgres.sh; stopped and deleted on exit, whatever
 # happens), install Debian's chromium for the browser tests if /usr/bin/chromium
-# is missing (screenshots go to artifacts/screenshots/), `dotnet format --verify-no-changes`,
+# is missing (screenshots go to artifacts/screenshots/) and tesseract-ocr, tesseract-ocr-deu
+# and poppler-utils for OCR when missing, `dotnet format --verify-no-changes`,
 # `dotnet list package --vulnerable` (both skipped with --no-format), `dotnet build -c Release`,
 # `dotnet test --no-build` (Microsoft.Testing.Platform, selected in global.json)
 # writing xUnit.net XML and TRX reports to artifacts/test-results/.
@@ -175,6 +176,21 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# ---------------------------------------------------------------- OCR
+# Scanned PDF pages are read with Tesseract (German data) after pdftoppm renders them; the OCR tests
+# (tests/OpenRis.Web.Tests/Search/OcrTests.cs) use both. Install them when missing.
+if ! command -v tesseract >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+    || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then
+    say "Tesseract with German data or pdftoppm not found; installing tesseract-ocr tesseract-ocr-deu poppler-utils with apt-get (for OCR)"
+    SUDO=()
+    if [ "$(id -u)" -ne 0 ]; then SUDO=(sudo -n); fi
+    if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-deu poppler-utils >&2; then
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >&2 || true
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-deu poppler-utils >&2 \
+            || err "could not install tesseract; the OCR tests will fail"
+    fi
+fi
 # Many test hosts and OpenRIS processes run at once; file providers poll instead of taking one of
 # the user's 128 inotify instances each (tests/OpenRis.Web.Tests/RisApp.cs does the same in-process).
 export DOTNET_USE_POLLING_FILE_WATCHER=true

@@ -19,8 +19,25 @@ var work = Path.GetFullPath(args.ElementAtOrDefault(2) ?? "bench/.data/search");
 var postgres = args.ElementAtOrDefault(3) ?? Environment.GetEnvironmentVariable("OPENRIS_BENCH_POSTGRES");
 Directory.CreateDirectory(work);
 var dbFile = Path.Combine(work, "openris.db");
-File.Delete(dbFile);
 var connection = $"Data Source={dbFile}";
+// The corpus of an earlier run with the same size is reused (building it is not what is measured).
+var reuse = File.Exists(dbFile) && await CountPapersAsync() == papers;
+if (!reuse)
+{
+    File.Delete(dbFile);
+}
+async Task<long> CountPapersAsync()
+{
+    await using var c = new SqliteConnection(connection);
+    await c.OpenAsync();
+    await using var cmd = c.CreateCommand();
+    cmd.CommandText = "SELECT count(*) FROM Papers";
+    try { return (long)(await cmd.ExecuteScalarAsync())!; } catch (SqliteException) { return -1; }
+}
+var me = Process.GetCurrentProcess();
+double Cpu() { me.Refresh(); return me.TotalProcessorTime.TotalSeconds; }
+static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
 DbContextOptions<SqliteRisDbContext> Options() => new DbContextOptionsBuilder<SqliteRisDbContext>().UseSqlite(connection).Options;
 RisDbContext NewContext() => new SqliteRisDbContext(Options(), TimeProvider.System, new AuditActor { Name = "bench" }, null);
 
@@ -30,79 +47,112 @@ var paragraphs = Directory.EnumerateFiles(textsDir, "*.txt", SearchOption.AllDir
     .Where(p => p.Length > 80).ToArray();
 var titles = paragraphs.Select(p => p.Split('\n')[0]).Where(t => t.Length is > 15 and < 160).ToArray();
 var random = new Random(1);
+// Files of council papers run to a few pages: about 7,000 characters on average (3,000–11,000).
 string FileText()
 {
-    var count = random.Next(3, 25);
-    return string.Join("\n\n", Enumerable.Range(0, count).Select(_ => paragraphs[random.Next(paragraphs.Length)]));
+    var target = random.Next(3_000, 11_000);
+    var text = new System.Text.StringBuilder();
+    while (text.Length < target)
+    {
+        text.Append(paragraphs[random.Next(paragraphs.Length)]).Append("\n\n");
+    }
+    return text.ToString(0, Math.Min(text.Length, target + 500));
 }
 
-await using (var db = NewContext())
-{
-    await db.Database.MigrateAsync();
-    db.Bodies.Add(new Body { Name = "Benchmarkstadt" });
-    db.PaperKinds.AddRange(OpenRis.Web.Demo.DemoMunicipality.DefaultPaperKinds());
-    await db.SaveChangesAsync();
-}
 var clock = Stopwatch.StartNew();
 long textBytes = 0;
-await using (var sqlite = new SqliteConnection(connection))
+if (!reuse)
 {
-    await sqlite.OpenAsync();
-    await using var tx = await sqlite.BeginTransactionAsync();
-    var kinds = new List<long>();
-    await using (var k = sqlite.CreateCommand())
+    await using (var db = NewContext())
     {
-        k.CommandText = "SELECT Id FROM PaperKinds";
-        await using var r = await k.ExecuteReaderAsync();
-        while (await r.ReadAsync()) { kinds.Add(r.GetInt64(0)); }
+        await db.Database.MigrateAsync();
+        db.Bodies.Add(new Body { Name = "Benchmarkstadt" });
+        db.PaperKinds.AddRange(OpenRis.Web.Demo.DemoMunicipality.DefaultPaperKinds());
+        await db.SaveChangesAsync();
     }
-    var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-    await using var paper = sqlite.CreateCommand();
-    paper.CommandText = "INSERT INTO Papers (Id, BodyId, Name, Reference, Date, PaperKindId, Status, Public, Text, Created, Modified, Deleted, Revision, Keyword) VALUES ($id, 1, $name, $ref, $date, $kind, 'Published', 1, $text, $now, $now, 0, 1, '[]')";
-    foreach (var name in new[] { "$id", "$name", "$ref", "$date", "$kind", "$text", "$now" }) { paper.Parameters.Add(new SqliteParameter(name, null)); }
-    await using var file = sqlite.CreateCommand();
-    file.CommandText = "INSERT INTO Files (BodyId, Name, FileName, MimeType, Size, Sha512Checksum, Text, Public, Role, PaperId, Created, Modified, Deleted, Revision, Keyword) VALUES (1, $name, 'anlage.pdf', 'application/pdf', $size, $sha, $text, 1, 'Auxiliary', $paper, $now, $now, 0, 1, '[]')";
-    foreach (var name in new[] { "$name", "$size", "$sha", "$text", "$paper", "$now" }) { file.Parameters.Add(new SqliteParameter(name, null)); }
-    for (var i = 1; i <= papers; i++)
+    await using (var sqlite = new SqliteConnection(connection))
     {
-        var year = 2005 + (i % 20);
-        paper.Parameters["$id"].Value = i;
-        paper.Parameters["$name"].Value = titles[random.Next(titles.Length)];
-        paper.Parameters["$ref"].Value = string.Create(CultureInfo.InvariantCulture, $"{i % 9999 + 1:0000}/{year}");
-        paper.Parameters["$date"].Value = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        paper.Parameters["$kind"].Value = kinds[i % kinds.Count];
-        paper.Parameters["$text"].Value = paragraphs[random.Next(paragraphs.Length)];
-        paper.Parameters["$now"].Value = now;
-        await paper.ExecuteNonQueryAsync();
-        for (var f = 0; f < 3; f++)
+        await sqlite.OpenAsync();
+        await using var tx = await sqlite.BeginTransactionAsync();
+        var kinds = new List<long>();
+        await using (var k = sqlite.CreateCommand())
         {
-            var text = FileText();
-            textBytes += text.Length;
-            file.Parameters["$name"].Value = $"Anlage {f + 1}";
-            file.Parameters["$size"].Value = text.Length;
-            file.Parameters["$sha"].Value = string.Create(CultureInfo.InvariantCulture, $"{i}-{f}");
-            file.Parameters["$text"].Value = text;
-            file.Parameters["$paper"].Value = i;
-            file.Parameters["$now"].Value = now;
-            await file.ExecuteNonQueryAsync();
+            k.CommandText = "SELECT Id FROM PaperKinds";
+            await using var r = await k.ExecuteReaderAsync();
+            while (await r.ReadAsync()) { kinds.Add(r.GetInt64(0)); }
         }
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await using var paper = sqlite.CreateCommand();
+        paper.CommandText = "INSERT INTO Papers (Id, BodyId, Name, Reference, Date, PaperKindId, Status, Public, Text, Created, Modified, Deleted, Revision, Keyword) VALUES ($id, 1, $name, $ref, $date, $kind, 'Published', 1, $text, $now, $now, 0, 1, '[]')";
+        foreach (var name in new[] { "$id", "$name", "$ref", "$date", "$kind", "$text", "$now" }) { paper.Parameters.Add(new SqliteParameter(name, null)); }
+        await using var file = sqlite.CreateCommand();
+        file.CommandText = "INSERT INTO Files (BodyId, Name, FileName, MimeType, Size, Sha512Checksum, Text, Public, Role, PaperId, Created, Modified, Deleted, Revision, Keyword) VALUES (1, $name, 'anlage.pdf', 'application/pdf', $size, $sha, $text, 1, 'Auxiliary', $paper, $now, $now, 0, 1, '[]')";
+        foreach (var name in new[] { "$name", "$size", "$sha", "$text", "$paper", "$now" }) { file.Parameters.Add(new SqliteParameter(name, null)); }
+        for (var i = 1; i <= papers; i++)
+        {
+            var year = 2005 + (i % 20);
+            paper.Parameters["$id"].Value = i;
+            paper.Parameters["$name"].Value = titles[random.Next(titles.Length)];
+            paper.Parameters["$ref"].Value = string.Create(CultureInfo.InvariantCulture, $"{i % 9999 + 1:0000}/{year}");
+            paper.Parameters["$date"].Value = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            paper.Parameters["$kind"].Value = kinds[i % kinds.Count];
+            paper.Parameters["$text"].Value = paragraphs[random.Next(paragraphs.Length)];
+            paper.Parameters["$now"].Value = now;
+            await paper.ExecuteNonQueryAsync();
+            for (var f = 0; f < 3; f++)
+            {
+                var text = FileText();
+                textBytes += text.Length;
+                file.Parameters["$name"].Value = $"Anlage {f + 1}";
+                file.Parameters["$size"].Value = text.Length;
+                file.Parameters["$sha"].Value = string.Create(CultureInfo.InvariantCulture, $"{i}-{f}");
+                file.Parameters["$text"].Value = text;
+                file.Parameters["$paper"].Value = i;
+                file.Parameters["$now"].Value = now;
+                await file.ExecuteNonQueryAsync();
+            }
+        }
+        await tx.CommitAsync();
     }
-    await tx.CommitAsync();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars, inserted in {clock.Elapsed.TotalSeconds:0} s"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars, inserted in {clock.Elapsed.TotalSeconds:0} s"));
+else
+{
+    await using var c = new SqliteConnection(connection);
+    await c.OpenAsync();
+    await using var cmd = c.CreateCommand();
+    cmd.CommandText = "SELECT sum(length(Text)) FROM Files";
+    textBytes = (long)(await cmd.ExecuteScalarAsync())!;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {papers} papers, {papers * 3} file texts, {textBytes / 1e6:0} M chars (reused from {dbFile})"));
+}
 
 // ---- index build with the app's own code
 var indexPath = Path.Combine(work, "search");
 if (Directory.Exists(indexPath)) { Directory.Delete(indexPath, recursive: true); }
 using var index = new SearchIndex(indexPath, new GermanAnalysis(GermanAnalysis.LoadWordList("/usr/share/dict/ngerman")));
+// Reading alone first, so the report can tell database time from analysis time.
 clock.Restart();
+var cpu = Cpu();
+await using (var db = NewContext())
+{
+    var ids = await SearchIndex.AllIdsAsync(db, SearchKinds.Paper, CancellationToken.None);
+    for (var start = 0; start < ids.Count; start += 500)
+    {
+        await SearchDocuments.LoadAsync(db, SearchKinds.Paper, ids.GetRange(start, Math.Min(500, ids.Count - start)), CancellationToken.None);
+        db.ChangeTracker.Clear();
+    }
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read only (EF, SQLite): {clock.Elapsed.TotalSeconds:0.0} s wall, {Cpu() - cpu:0.0} s CPU, load {Load()}"));
+clock.Restart();
+cpu = Cpu();
 await using (var db = NewContext())
 {
     await index.RebuildAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime, null, CancellationToken.None);
 }
 var buildSeconds = clock.Elapsed.TotalSeconds;
+var buildCpu = Cpu() - cpu;
 var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index: {buildSeconds:0.0} s, {papers / buildSeconds:0} papers/s ({papers * 4 / buildSeconds:0} texts/s), {size / 1e6:0} MB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index: {buildSeconds:0.0} s wall, {buildCpu:0.0} s CPU, {papers / buildSeconds:0} papers/s ({papers * 4 / buildSeconds:0} texts/s, {textBytes / 1e6 / buildSeconds:0.0} M chars/s), {papers / buildCpu:0} papers per CPU second, {size / 1e6:0} MB, load {Load()}"));
 
 // ---- queries: a mix of 1–3 words including the commonest
 string[] queries = ["Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt", "Haushalt", "Bebauungsplan", "Kindergarten", "Straße", "Verwaltung Antrag",
@@ -126,8 +176,26 @@ async Task<List<double>> RunAsync(int clients, int perClient)
 }
 static string Percentiles(List<double> t) => string.Create(CultureInfo.InvariantCulture, $"p50 {t[t.Count / 2]:0.0} ms, p95 {t[(int)(t.Count * 0.95)]:0.0} ms, n={t.Count}");
 await RunAsync(2, 20); // warm-up
-Console.WriteLine("lucene, 1 client:  " + Percentiles(await RunAsync(1, 200)));
-Console.WriteLine("lucene, 8 clients: " + Percentiles(await RunAsync(8, 100)));
+cpu = Cpu();
+Console.WriteLine("lucene, 1 client:  " + Percentiles(await RunAsync(1, 200)) + string.Create(CultureInfo.InvariantCulture, $", {Cpu() - cpu:0.0} s CPU, load {Load()}"));
+cpu = Cpu();
+Console.WriteLine("lucene, 8 clients: " + Percentiles(await RunAsync(8, 100)) + string.Create(CultureInfo.InvariantCulture, $", {Cpu() - cpu:0.0} s CPU, load {Load()}"));
+var lucenePerQuery = new Dictionary<string, double>();
+// Where the time goes: one hit (no snippets to speak of, a one-row re-check) against twenty.
+async Task<double> CpuPerQueryAsync(int pageSize)
+{
+    await using var db = NewContext();
+    var service = new SearchService(index, new SearchRecheck(db));
+    var before = Cpu();
+    for (var i = 0; i < 100; i++)
+    {
+        await service.SearchAsync(new SearchRequest { Query = queries[i % queries.Length], PageSize = pageSize }, null, CancellationToken.None);
+    }
+    return (Cpu() - before) * 10; // ms per query
+}
+var cpuOne = await CpuPerQueryAsync(1);
+var cpuTwenty = await CpuPerQueryAsync(20);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query: {cpuOne:0.0} ms with 1 hit a page, {cpuTwenty:0.0} ms with 20 (snippets, stored fields, re-check)"));
 foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
 {
     await using var db = NewContext();
@@ -140,6 +208,7 @@ foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeindera
         single.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (i == 0) { Console.Write(string.Create(CultureInfo.InvariantCulture, $"lucene \"{q}\": {r.Total} hits, ")); }
     }
+    lucenePerQuery[q] = single.Order().ElementAt(single.Count / 2);
     Console.WriteLine(Percentiles([.. single.Order()]));
 }
 
@@ -171,19 +240,80 @@ await using (var pg = new NpgsqlConnection(postgres))
     {
         await gin.ExecuteNonQueryAsync();
     }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: loaded and GIN-indexed in {clock.Elapsed.TotalSeconds:0} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: loaded and GIN-indexed in {clock.Elapsed.TotalSeconds:0} s, load {Load()}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: server CPU so far {ServerCpu():0.0} s, load {Load()}"));
+    // The same query mix, ranked by ts_rank over every match as an application would have to.
+    async Task<List<double>> PgRunAsync(int clients, int perClient)
+    {
+        var times = new System.Collections.Concurrent.ConcurrentBag<double>();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            await using var conn = new NpgsqlConnection(postgres);
+            await conn.OpenAsync();
+            for (var i = 0; i < perClient; i++)
+            {
+                var q = queries[(i + c * 7) % queries.Length];
+                times.Add(await PgQueryAsync(conn, q));
+            }
+        })));
+        return [.. times.Order()];
+    }
+    var serverCpu = ServerCpu();
+    cpu = Cpu();
+    Console.WriteLine("postgres, 1 client:  " + Percentiles(await PgRunAsync(1, 40)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
+    serverCpu = ServerCpu();
+    Console.WriteLine("postgres, 8 clients: " + Percentiles(await PgRunAsync(8, 5)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
     foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
     {
         var times = new List<double>();
         for (var i = 0; i < 5; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            await using var cmd = new NpgsqlCommand("SELECT paper, ts_rank(tsv, query) AS rank FROM bench_texts, plainto_tsquery('german', $1) query WHERE tsv @@ query ORDER BY rank DESC LIMIT 20", pg) { CommandTimeout = 600 };
-            cmd.Parameters.AddWithValue(q);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) { }
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            times.Add(await PgQueryAsync(pg, q));
         }
-        Console.WriteLine($"postgres \"{q}\": " + Percentiles([.. times.Order()]));
+        var median = times.Order().ElementAt(times.Count / 2);
+        Console.WriteLine($"postgres \"{q}\": " + Percentiles([.. times.Order()]) + string.Create(CultureInfo.InvariantCulture, $", {median / lucenePerQuery[q]:0} × the Lucene median of the same run"));
     }
+}
+Console.WriteLine($"done, load {Load()}");
+
+static async Task<double> PgQueryAsync(NpgsqlConnection connection, string q)
+{
+    var started = Stopwatch.GetTimestamp();
+    await using var cmd = new NpgsqlCommand("SELECT paper, ts_rank(tsv, query) AS rank FROM bench_texts, plainto_tsquery('german', $1) query WHERE tsv @@ query ORDER BY rank DESC LIMIT 20", connection) { CommandTimeout = 600 };
+    cmd.Parameters.AddWithValue(q);
+    await using var r = await cmd.ExecuteReaderAsync();
+    while (await r.ReadAsync()) { }
+    return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}
+
+// CPU seconds of the PostgreSQL server's processes (postmaster and its children), when its data
+// folder is given in OPENRIS_BENCH_PGDATA and readable; otherwise NaN.
+static double ServerCpu()
+{
+    var data = Environment.GetEnvironmentVariable("OPENRIS_BENCH_PGDATA");
+    if (data is null || !File.Exists(Path.Combine(data, "postmaster.pid")))
+    {
+        return double.NaN;
+    }
+    var postmaster = File.ReadLines(Path.Combine(data, "postmaster.pid")).First().Trim();
+    double ticks = 0;
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (Path.GetFileName(dir) == postmaster || fields[1] == postmaster)
+            {
+                ticks += double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+    return ticks / 100; // USER_HZ
 }

@@ -26,7 +26,8 @@ public static partial class SourceText
     /// <summary>Files above this size are refused before parsing (a council paper is rarely above a few MB).</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    public static SourceReadResult Read(ReadOnlySpan<byte> content, string fileName)
+    /// <summary>Reads the lines; scanned PDF pages are read by <paramref name="ocr"/> when given.</summary>
+    public static SourceReadResult Read(ReadOnlySpan<byte> content, string fileName, TesseractOcr? ocr = null)
     {
         if (content.Length == 0)
         {
@@ -39,7 +40,7 @@ public static partial class SourceText
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (content.StartsWith("%PDF-"u8))
         {
-            return ReadPdf(content.ToArray());
+            return ReadPdf(content.ToArray(), ocr);
         }
         if (extension == ".pdf")
         {
@@ -64,7 +65,7 @@ public static partial class SourceText
         return SourceReadResult.Read(markdown ? SourceFormat.Markdown : SourceFormat.PlainText, lines);
     }
 
-    private static SourceReadResult ReadPdf(byte[] content)
+    private static SourceReadResult ReadPdf(byte[] content, TesseractOcr? ocr)
     {
         try
         {
@@ -72,14 +73,21 @@ public static partial class SourceText
             var lines = new List<SourceLine>();
             foreach (var page in pdf.GetPages())
             {
-                foreach (var line in SplitLines(ContentOrderTextExtractor.GetText(page)))
+                var text = ContentOrderTextExtractor.GetText(page);
+                if (string.IsNullOrWhiteSpace(text) && ocr is not null && page.NumberOfImages > 0)
+                {
+                    text = ocr.ReadPage(content, page.Number) ?? "";
+                }
+                foreach (var line in SplitLines(text))
                 {
                     lines.Add(new SourceLine(lines.Count + 1, Clean(line)));
                 }
             }
             if (lines.All(l => l.Text.Length == 0))
             {
-                return SourceReadResult.Refused("Das PDF enthält keinen Text (gescannt?); Texterkennung (OCR) gibt es noch nicht.");
+                return SourceReadResult.Refused(ocr is null
+                    ? "Das PDF enthält keinen Text (gescannt?), und die Texterkennung (OCR) ist auf diesem Server nicht installiert."
+                    : "Das PDF enthält keinen Text, und auch die Texterkennung (OCR) hat keinen gefunden.");
             }
             return SourceReadResult.Read(SourceFormat.Pdf, lines);
         }

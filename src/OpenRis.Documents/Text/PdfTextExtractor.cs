@@ -4,10 +4,14 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace OpenRis.Documents;
 
-/// <summary>The text layer of a PDF, pages separated by form feeds; null when the PDF cannot be read.</summary>
+/// <summary>
+/// The text of a PDF, pages separated by form feeds; null when the PDF cannot be read. A page
+/// without a text layer (a scan) is read by <paramref name="ocr"/> when there is one; without it
+/// such a page stays empty.
+/// </summary>
 public static class PdfTextExtractor
 {
-    public static string? Extract(byte[] pdf)
+    public static string? Extract(byte[] pdf, TesseractOcr? ocr = null)
     {
         try
         {
@@ -21,7 +25,12 @@ public static class PdfTextExtractor
                 }
                 // In reading order with the spaces and line breaks the layout implies (page.Text runs words together),
                 // the same reading as the document import's.
-                text.Append(ContentOrderTextExtractor.GetText(page));
+                var layer = ContentOrderTextExtractor.GetText(page);
+                if (string.IsNullOrWhiteSpace(layer) && ocr is not null && page.NumberOfImages > 0)
+                {
+                    layer = ocr.ReadPage(pdf, page.Number)?.Trim() ?? "";
+                }
+                text.Append(layer);
             }
             return text.ToString();
         }

@@ -30,6 +30,7 @@ public static class RisDefaults
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddSingleton(builder.Configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions());
         builder.Services.AddSingleton<FileStore>();
+        builder.Services.AddSingleton<PdfText>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Documents.Import;
 using OpenRis.Web.Data;
+using OpenRis.Web.Files;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Import;
@@ -34,7 +35,7 @@ public static class DocumentImport
     public static readonly string[] Extensions = [".pdf", ".md", ".markdown", ".txt"];
 
     /// <summary>Reads, checks and parses one file and stores it as a proposal; a file seen before (same bytes) is not stored again.</summary>
-    public static async Task<ImportOutcome> ProposeAsync(RisDbContext db, byte[] content, string fileName, string channel, string createdBy, CancellationToken cancellationToken)
+    public static async Task<ImportOutcome> ProposeAsync(RisDbContext db, PdfText pdfText, byte[] content, string fileName, string channel, string createdBy, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var known = await db.ImportProposals.Where(p => p.ContentHash == hash).Select(p => new { p.Id, p.Status }).FirstOrDefaultAsync(cancellationToken);
@@ -42,7 +43,7 @@ public static class DocumentImport
         {
             return new(fileName, ImportOutcomeKind.Ok, $"bereits eingelesen (Vorschlag {known.Id}), nicht erneut angelegt", known.Id);
         }
-        var source = SourceText.Read(content, fileName);
+        var source = SourceText.Read(content, fileName, pdfText.Ocr);
         if (source.RefusedBecause is { } refused)
         {
             return new(fileName, ImportOutcomeKind.Rejected, refused);

@@ -1,5 +1,6 @@
 using OpenRis.Documents.Import;
 using OpenRis.Web.Data;
+using OpenRis.Web.Files;
 using OpenRis.Web.Hosting;
 
 namespace OpenRis.Web.Import;
@@ -40,9 +41,10 @@ public static class DocumentImportCommand
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
+                var pdfText = scope.ServiceProvider.GetRequiredService<PdfText>();
                 outcome = new FileInfo(file).Length > SourceText.MaxBytes
                     ? new ImportOutcome(name, ImportOutcomeKind.Rejected, $"größer als {SourceText.MaxBytes / (1024 * 1024)} MB, nicht gelesen")
-                    : await DocumentImport.ProposeAsync(db, await File.ReadAllBytesAsync(file), name, "Ordner", "openris import documents", CancellationToken.None);
+                    : await DocumentImport.ProposeAsync(db, pdfText, await File.ReadAllBytesAsync(file), name, "Ordner", "openris import documents", CancellationToken.None);
             }
             outcomes.Add(outcome);
             await output.WriteLineAsync($"{outcome.Label,-9} {name}: {outcome.Message}");

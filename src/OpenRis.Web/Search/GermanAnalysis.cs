@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.Standard;
@@ -21,7 +20,7 @@ public sealed class GermanAnalysis
     public GermanAnalysis(CharArraySet? compoundParts)
     {
         CompoundParts = compoundParts;
-        Index = new GermanSearchAnalyzer(compoundParts);
+        Index = new GermanSearchAnalyzer(compoundParts is null ? null : new CompoundSplitter(compoundParts));
         Query = new GermanSearchAnalyzer(null);
     }
 
@@ -43,16 +42,16 @@ public sealed class GermanAnalysis
         return new CharArraySet(Version, words.ToList(), ignoreCase: false);
     }
 
-    private sealed class GermanSearchAnalyzer(CharArraySet? compoundParts) : Analyzer
+    private sealed class GermanSearchAnalyzer(CompoundSplitter? compounds) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new StandardFilter(Version, source);
             stream = new LowerCaseFilter(Version, stream);
-            if (compoundParts is not null)
+            if (compounds is not null)
             {
-                stream = new DictionaryCompoundWordTokenFilter(Version, stream, compoundParts, minWordSize: 10, minSubwordSize: 5, maxSubwordSize: 24, onlyLongestMatch: true);
+                stream = new CompoundPartsFilter(stream, compounds);
             }
             stream = new StopFilter(Version, stream, GermanAnalyzer.DefaultStopSet);
             stream = new GermanNormalizationFilter(stream);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -18,6 +19,8 @@ public sealed class SearchIndex : IDisposable
 {
     private const string PositionKey = "outbox";
     private const string CommittedAtKey = "committed";
+    // A rebuild writes fewer, larger segments with more memory (the writer flushes when it is full).
+    private const double RebuildBufferMB = 256;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -99,32 +102,65 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Indexes everything from the database. The position is read before the data, so a change
-    /// saved during the rebuild is applied again afterwards rather than lost.
+    /// saved during the rebuild is applied again afterwards rather than lost. One thread reads
+    /// batches from the database while the others analyse the previous batch (analysis is most of
+    /// the work; IndexWriter takes documents from several threads), and there is a single commit at
+    /// the end, so readers see the old index until the new one is complete.
     /// </summary>
     public async Task RebuildAsync(RisDbContext db, DateTime now, TextWriter? progress, CancellationToken cancellationToken)
     {
         var position = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         await _writeLock.WaitAsync(cancellationToken);
+        var buffer = _writer.Config.RAMBufferSizeMB;
         try
         {
+            _writer.Config.RAMBufferSizeMB = RebuildBufferMB;
             _writer.DeleteAll();
-            foreach (var kind in new[] { SearchKinds.Paper, SearchKinds.Meeting, SearchKinds.Person, SearchKinds.Organization })
+            var batches = Channel.CreateBounded<List<SearchDocument>>(2);
+            var indexing = Task.Run(async () =>
             {
-                var ids = await AllIdsAsync(db, kind, cancellationToken);
-                for (var start = 0; start < ids.Count; start += 500)
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+                try
                 {
-                    var batch = ids.GetRange(start, Math.Min(500, ids.Count - start));
-                    foreach (var document in await SearchDocuments.LoadAsync(db, kind, batch, cancellationToken))
+                    await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
                     {
-                        _writer.AddDocument(document.ToLucene());
+                        Parallel.ForEach(batch, parallel, document => _writer.AddDocument(document.ToLucene()));
                     }
                 }
-                progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Suche: {ids.Count} {kind}"));
+                catch
+                {
+                    // Close the channel so the reader of the database does not wait for room forever.
+                    batches.Writer.TryComplete();
+                    throw;
+                }
+            }, cancellationToken);
+            try
+            {
+                foreach (var kind in new[] { SearchKinds.Paper, SearchKinds.Meeting, SearchKinds.Person, SearchKinds.Organization })
+                {
+                    var ids = await AllIdsAsync(db, kind, cancellationToken);
+                    for (var start = 0; start < ids.Count && !indexing.IsCompleted; start += 500)
+                    {
+                        var batch = ids.GetRange(start, Math.Min(500, ids.Count - start));
+                        if (!await batches.Writer.WaitToWriteAsync(cancellationToken) || !batches.Writer.TryWrite(await SearchDocuments.LoadAsync(db, kind, batch, cancellationToken)))
+                        {
+                            break; // indexing failed; its exception is thrown below
+                        }
+                        db.ChangeTracker.Clear();
+                    }
+                    progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Suche: {ids.Count} {kind}"));
+                }
             }
+            finally
+            {
+                batches.Writer.TryComplete();
+            }
+            await indexing;
             Commit(position, now);
         }
         finally
         {
+            _writer.Config.RAMBufferSizeMB = buffer;
             _writeLock.Release();
         }
     }

@@ -17,6 +17,7 @@ namespace OpenRis.Web.Search;
 public sealed partial class SearchService(SearchIndex index, SearchRecheck recheck)
 {
     private const int FuzzyBelow = 3;
+    private const int SnippetWindow = 800;
 
     private static readonly Dictionary<string, float> FieldBoosts = new()
     {
@@ -218,19 +219,20 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(highlightQuery))
         {
             TextFragmenter = new SimpleFragmenter(160),
-            MaxDocCharsToAnalyze = 200_000,
+            MaxDocCharsToAnalyze = SnippetWindow,
         };
+        var words = QueryTermExtractor.GetTerms(highlightQuery).Select(t => t.Term).Where(t => t.Length >= 3).Distinct().ToArray();
         return docs.Select(d =>
         {
             var type = d.Doc.Get(SearchFields.Type, System.Globalization.CultureInfo.InvariantCulture);
             var id = d.Doc.GetField(SearchFields.Id).GetInt64Value() ?? 0;
             var date = d.Doc.Get(SearchFields.Date, System.Globalization.CultureInfo.InvariantCulture) is { } stored ? DateOnly.ParseExact(stored, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
             var modified = new DateTime(d.Doc.GetField(SearchFields.Modified).GetInt64Value() ?? 0, DateTimeKind.Utc);
-            return new SearchHit(type, id, d.Doc.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture), d.Doc.Get(SearchFields.Reference, System.Globalization.CultureInfo.InvariantCulture), date, d.Doc.Get(SearchFields.Label, System.Globalization.CultureInfo.InvariantCulture), SearchRecheck.PublicUrl(type, id), Snippet(highlighter, d.Doc), modified);
+            return new SearchHit(type, id, d.Doc.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture), d.Doc.Get(SearchFields.Reference, System.Globalization.CultureInfo.InvariantCulture), date, d.Doc.Get(SearchFields.Label, System.Globalization.CultureInfo.InvariantCulture), SearchRecheck.PublicUrl(type, id), Snippet(highlighter, words, d.Doc), modified);
         }).ToList();
     }
 
-    private string? Snippet(Highlighter highlighter, Document doc)
+    private string? Snippet(Highlighter highlighter, string[] words, Document doc)
     {
         foreach (var field in new[] { SearchFields.Text, SearchFields.Files })
         {
@@ -239,6 +241,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             {
                 continue;
             }
+            text = Window(text, words);
             using var tokens = index.Analysis.Index.GetTokenStream(field, text);
             var fragments = highlighter.GetBestFragments(tokens, text, 2);
             if (fragments.Length > 0)
@@ -247,6 +250,33 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Re-analysing the whole text of every hit for its snippet cost most of a query's time (a paper
+    /// with its files runs to 20,000 characters and more), so only a window around the first place a
+    /// query word (stemmed, lower case) occurs is highlighted; a compound containing the word counts,
+    /// as in the index. Without such a place the window is the text's beginning.
+    /// </summary>
+    internal static string Window(string text, string[] words)
+    {
+        if (text.Length <= SnippetWindow)
+        {
+            return text;
+        }
+        var first = words.Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var start = Math.Max(0, first - SnippetWindow / 4);
+        // Start and end at a space, so no word is cut in half.
+        if (start > 0 && text.IndexOf(' ', start) is var space and >= 0 && space < first)
+        {
+            start = space + 1;
+        }
+        var end = Math.Min(text.Length, start + SnippetWindow);
+        if (end < text.Length && text.LastIndexOf(' ', end - 1) is var last && last > first)
+        {
+            end = last;
+        }
+        return text[start..end];
     }
 
     private static Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(Dictionary<string, Dictionary<string, int>> counts, SearchRequest request) =>

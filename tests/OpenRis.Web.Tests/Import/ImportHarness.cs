@@ -24,7 +24,7 @@ public static class ImportHarness
         await using var db = database.NewContext(actor: "openris import oparl");
         using var http = Http();
         var output = new StringWriter();
-        var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = database.FilesRoot }), http, options ?? new OParlImportOptions(), output);
+        var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = database.FilesRoot }), new PdfText(Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfText>.Instance), http, options ?? new OParlImportOptions(), output);
         var report = await importer.RunAsync(systemUrl, TestContext.Current.CancellationToken);
         await output.WriteLineAsync(report.Render(importer.Elapsed));
         return (report, output.ToString());

@@ -60,7 +60,7 @@ public sealed partial class OParlRoundTripTests
             var (systemUrl, http) = OParlExportFolder.Open(first) ?? throw new InvalidOperationException("export.json missing");
             using (http)
             {
-                var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = target.FilesRoot }), http, new OParlImportOptions(), output);
+                var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = target.FilesRoot }), new PdfText(Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfText>.Instance), http, new OParlImportOptions(), output);
                 var report = await importer.RunAsync(systemUrl, Token);
                 Assert.True(report.Failure is null, output + report.Render(importer.Elapsed));
             }

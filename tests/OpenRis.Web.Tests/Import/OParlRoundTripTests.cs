@@ -42,7 +42,7 @@ public sealed partial class OParlRoundTripTests
             db.Projection = projection;
             using var http = new HttpClient(app.Server.CreateHandler());
             var output = new StringWriter();
-            var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = target.FilesRoot }), http, new OParlImportOptions(), output);
+            var importer = new OParlImporter(db, new FileStore(new FileStoreOptions { Root = target.FilesRoot }), new PdfText(Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfText>.Instance), http, new OParlImportOptions(), output);
             var report = await importer.RunAsync("http://localhost/oparl/v1.1/system", Token);
             Assert.True(report.Failure is null, output + report.Render(importer.Elapsed));
         }

@@ -93,7 +93,7 @@ internal static class OParlImportCommand
             }
             (url, http) = export;
         }
-        var importer = new OParlImporter(db, scope.ServiceProvider.GetRequiredService<FileStore>(), http, options, output);
+        var importer = new OParlImporter(db, scope.ServiceProvider.GetRequiredService<FileStore>(), scope.ServiceProvider.GetRequiredService<PdfText>(), http, options, output);
         var report = await importer.RunAsync(url, ct);
         await output.WriteLineAsync(report.Render(importer.Elapsed));
         return report.Failure is null ? 0 : 1;

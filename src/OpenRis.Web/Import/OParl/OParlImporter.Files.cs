@@ -164,7 +164,7 @@ internal sealed partial class OParlImporter
             string? text = null;
             if (isPdf)
             {
-                text = PdfTextExtractor.Extract(content);
+                text = _pdfText.Extract(content);
                 if (text is null)
                 {
                     _report.Defect("pdf-text-unreadable", url);

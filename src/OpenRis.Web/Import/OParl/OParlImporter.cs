@@ -33,6 +33,7 @@ internal sealed partial class OParlImporter
     private readonly OParlImportOptions _options;
     private readonly TextWriter _progress;
     private readonly OParlImportReport _report = new();
+    private readonly PdfText _pdfText;
     private readonly OParlValues _values;
     private readonly OParlClient _client;
     private OParlVendor _vendor = OParlVendor.Generic;
@@ -40,10 +41,11 @@ internal sealed partial class OParlImporter
     private Dictionary<string, string> _cursor = [];
     private readonly Stopwatch _clock = new();
 
-    public OParlImporter(RisDbContext db, FileStore files, HttpClient http, OParlImportOptions options, TextWriter progress)
+    public OParlImporter(RisDbContext db, FileStore files, PdfText pdfText, HttpClient http, OParlImportOptions options, TextWriter progress)
     {
         _db = db;
         _files = files;
+        _pdfText = pdfText;
         _http = http;
         _options = options;
         _progress = progress;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenRis.Documents.Import;
 using OpenRis.Web.Accounts;
 using OpenRis.Web.Data;
+using OpenRis.Web.Files;
 using OpenRis.Web.Import;
 using OpenRis.Web.Model;
 
@@ -15,7 +16,7 @@ namespace OpenRis.Web.Pages.Workspace.Import;
 // Several files of up to SourceText.MaxBytes each; larger requests are cut off by the server before they are read.
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed class IndexModel(RisDbContext db) : PageModel
+public sealed class IndexModel(RisDbContext db, PdfText pdfText) : PageModel
 {
     private const long UploadLimit = 5 * SourceText.MaxBytes;
 
@@ -49,7 +50,7 @@ public sealed class IndexModel(RisDbContext db) : PageModel
             }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
-            Outcomes.Add(await DocumentImport.ProposeAsync(db, buffer.ToArray(), name, "Hochladen", actor.Name, cancellationToken));
+            Outcomes.Add(await DocumentImport.ProposeAsync(db, pdfText, buffer.ToArray(), name, "Hochladen", actor.Name, cancellationToken));
         }
         await LoadAsync(cancellationToken);
         return Page();

@@ -10,7 +10,7 @@ namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>The faction office edits its draft; once submitted, the text is frozen.</summary>
 [Authorize(Roles = nameof(RisRole.FactionOffice))]
-public sealed class EditModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions) : PaperFormPageModel(db, files, fileOptions)
+public sealed class EditModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions, PdfText pdfText) : PaperFormPageModel(db, files, fileOptions, pdfText)
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {

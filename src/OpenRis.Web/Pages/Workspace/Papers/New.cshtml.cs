@@ -10,7 +10,7 @@ namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>A faction office starts a draft: Anfrage nach § 5 GeschO, Antrag or Vorschlag zur Tagesordnung.</summary>
 [Authorize(Roles = nameof(RisRole.FactionOffice))]
-public sealed class NewModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions) : PaperFormPageModel(db, files, fileOptions)
+public sealed class NewModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions, PdfText pdfText) : PaperFormPageModel(db, files, fileOptions, pdfText)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace OpenRis.Web.Pages.Workspace.Papers;
 
 /// <summary>What the new and edit pages of a faction's draft share: the form, its choices, the save.</summary>
 [ReshowsOversizedUpload]
-public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions) : PageModel
+public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileStoreOptions fileOptions, PdfText pdfText) : PageModel
 {
     [BindProperty]
     public PaperForm Form { get; set; } = new();
@@ -86,6 +86,8 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
                 MimeType = "application/pdf",
                 Size = stored.Size,
                 Sha512Checksum = stored.Sha512,
+                // What search finds of the attachment; scanned pages are read by OCR where it is installed.
+                Text = pdfText.Extract(upload),
                 Public = paper.Public,
             });
         }
