@@ -44,7 +44,7 @@ public static class UploadLimits
     // A text field in a re-shown form: far more than any textarea holds.
     private const int FieldChars = 1024 * 1024;
 
-    public static WebApplication UseUploadLimits(this WebApplication app)
+    public static IApplicationBuilder UseUploadLimits(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
         {

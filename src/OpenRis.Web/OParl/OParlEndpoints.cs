@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
+using OpenRis.Web.Hosting;
 using OpenRis.Web.Pages;
 
 namespace OpenRis.Web.OParl;
@@ -42,10 +43,16 @@ public static partial class OParlEndpoints
     {
         var options = app.Services.GetRequiredService<OParlOptions>();
         var canonical = new Uri(options.BaseUrl);
-        app.MapWhen(context => context.Request.Path.StartsWithSegments("/oparl"), oparl => oparl.UseServerTiming().Run(async context =>
+        app.MapWhen(context => context.Request.Path.StartsWithSegments("/oparl"), oparl => oparl.UseServerTiming().Use((context, next) =>
         {
             // OParl 1.1 §2.6: every JSON answer, errors included, may be read by any web page.
             context.Response.Headers.AccessControlAllowOrigin = "*";
+            return next(context);
+        })
+        // This branch skips the portal's pipeline, so it refuses oversized bodies itself (the OParl
+        // error object, not Kestrel's bare 413 and a reset connection).
+        .UseUploadLimits().Run(async context =>
+        {
             // One canonical scheme and host (OParl 1.1 §2.3): ids are URLs and must not come in several spellings.
             if (!string.Equals(context.Request.Scheme, canonical.Scheme, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(context.Request.Host.Value, canonical.Authority, StringComparison.OrdinalIgnoreCase))
