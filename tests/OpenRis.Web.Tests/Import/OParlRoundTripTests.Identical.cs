@@ -88,9 +88,16 @@ public sealed partial class OParlRoundTripTests
             }
             if (!original.AsSpan().SequenceEqual(copy))
             {
-                differences.Add($"{file}:\n  before {Encoding.UTF8.GetString(original)[..Math.Min(original.Length, 1500)]}\n  after  {Encoding.UTF8.GetString(copy)[..Math.Min(copy.Length, 1500)]}");
+                differences.Add($"{file}:\n  before {Shown(original)}\n  after  {Shown(copy)}");
             }
         }
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(5)) + $"\n({differences.Count} differences in {before.Count} files)\n{output}");
+    }
+
+    // The start of a file for the message (characters, not bytes: the texts are German).
+    private static string Shown(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        return text[..Math.Min(text.Length, 1500)];
     }
 }

@@ -149,9 +149,11 @@ internal sealed partial class OParlImporter
         {
             await KeepSourceAsync(system, ct);
             // The batches rendered their documents with our clock's times; the adopted objects now
-            // carry the source's, so every document is rendered once more (the instance was empty).
+            // carry the source's. The instance was empty, so its documents are all the import's: they
+            // are rendered anew, not compared, or a changed document would be served as modified now.
             if (_db.Projection is { } projection)
             {
+                await _db.OParlDocuments.ExecuteDeleteAsync(ct);
                 await projection.RebuildAsync(_db, _db.Clock.GetUtcNow().UtcDateTime, null, ct);
                 _db.ChangeTracker.Clear();
             }
