@@ -30,7 +30,7 @@ public sealed class BackupRestoreTests
         try
         {
             await PlantNonPublicContentAsync(source);
-            var faction = await SignInAsync(url, "fraktion");
+            var faction = await OpenRisProcess.SignInAsync(url, "fraktion");
             using (var filed = await faction.SubmitAsync($"/arbeitsbereich/vorlagen/{await FactionDraftAsync(source)}", "Beim Ratsbüro einreichen", []))
             {
                 Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
@@ -173,16 +173,6 @@ public sealed class BackupRestoreTests
         db.Papers.Add(paper);
         await db.SaveChangesAsync(Token);
         return paper.Id;
-    }
-
-    private static async Task<HttpClient> SignInAsync(string url, string userName)
-    {
-#pragma warning disable CA2000 // the client owns its handler
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
-#pragma warning restore CA2000
-        using var response = await client.SubmitAsync("/anmelden", "Anmelden", new() { ["UserName"] = userName, ["Password"] = DemoAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     /// <summary>Every table (the migration history included) as its rows, each row its values in invariant text, sorted.</summary>

@@ -26,7 +26,7 @@ public sealed class CrashRecoveryTests
         var ids = await DraftsAsync(database);
 
         var (second, url) = await OpenRisProcess.StartAsync(database);
-        var faction = await SignInAsync(url, "fraktion");
+        var faction = await OpenRisProcess.SignInAsync(url, "fraktion");
         var filed = 0;
         var filing = Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, _) =>
         {
@@ -57,7 +57,7 @@ public sealed class CrashRecoveryTests
 
         // Repeating the interrupted work completes it.
         var (third, thirdUrl) = await OpenRisProcess.StartAsync(database);
-        var again = await SignInAsync(thirdUrl, "fraktion");
+        var again = await OpenRisProcess.SignInAsync(thirdUrl, "fraktion");
         foreach (var id in left)
         {
             using var response = await again.SubmitAsync($"/arbeitsbereich/vorlagen/{id}", "Beim Ratsbüro einreichen", []);
@@ -155,15 +155,5 @@ public sealed class CrashRecoveryTests
         db.Papers.AddRange(papers);
         await db.SaveChangesAsync(Token);
         return papers.Select(p => p.Id).ToList();
-    }
-
-    private static async Task<HttpClient> SignInAsync(string url, string userName)
-    {
-#pragma warning disable CA2000 // the client owns its handler
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
-#pragma warning restore CA2000
-        using var response = await client.SubmitAsync("/anmelden", "Anmelden", new() { ["UserName"] = userName, ["Password"] = DemoAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OpenRis.Web.Demo;
+using OpenRis.Web.Tests.Workflow;
 
 namespace OpenRis.Web.Tests.Hosting;
 
@@ -62,6 +64,17 @@ internal static class OpenRisProcess
         }
         Kill(process);
         throw new TimeoutException("OpenRIS did not start within two minutes.");
+    }
+
+    /// <summary>A client of the running server, signed in as a demo account, with its own cookies.</summary>
+    public static async Task<HttpClient> SignInAsync(string url, string userName)
+    {
+#pragma warning disable CA2000 // the client owns its handler
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
+#pragma warning restore CA2000
+        using var response = await client.SubmitAsync("/anmelden", "Anmelden", new() { ["UserName"] = userName, ["Password"] = DemoAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no final commit — what a power cut does.</summary>

@@ -61,10 +61,9 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         // Files of the meeting and of its listed items, each by its own index: one query with
         // "MeetingId = @id OR item listed" makes SQLite scan every file of the municipality.
         var itemIds = items.Select(i => i.Id).ToList();
-        var files = (await db.Files.AsNoTracking().Where(f => f.Public && f.MeetingId == id)
-                .Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId)).ToListAsync(cancellationToken))
-            .Concat(await db.Files.AsNoTracking().Where(f => f.Public && f.AgendaItemId != null && itemIds.Contains(f.AgendaItemId.Value))
-                .Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId)).ToListAsync(cancellationToken))
+        var publicFiles = db.Files.AsNoTracking().Where(f => f.Public);
+        var files = (await Views(publicFiles.Where(f => f.MeetingId == id)).ToListAsync(cancellationToken))
+            .Concat(await Views(publicFiles.Where(f => f.AgendaItemId != null && itemIds.Contains(f.AgendaItemId.Value))).ToListAsync(cancellationToken))
             .DistinctBy(f => f.Id).OrderBy(f => f.Id).ToList();
         Record = await MeetingRecord.LoadAsync(db, id, cancellationToken);
         Agenda = items.Select(i => new ItemView(i.Id, i.Number, i.Name, i.Result, i.ResolutionText, i.Paper,
@@ -74,4 +73,7 @@ public sealed class DetailsModel(RisDbContext db) : PageModel
         ViewData["Title"] = $"{meeting.Name} am {Rendering.Dates.Day(meeting.Start)}";
         return Page();
     }
+
+    private static IQueryable<FileView> Views(IQueryable<DocumentFile> files) =>
+        files.Select(f => new FileView(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.AgendaItemId));
 }
