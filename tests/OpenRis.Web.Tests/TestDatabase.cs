@@ -15,13 +15,15 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private const string PostgresVariable = "OPENRIS_TEST_POSTGRES";
     private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
 
-    private TestDatabase(DatabaseProvider provider, string connectionString, string folder, string? postgresDatabase)
+    private TestDatabase(DatabaseProvider provider, string connectionString, string folder, string? postgresDatabase = null, string? postgresServer = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         Folder = folder;
         _postgresDatabase = postgresDatabase;
+        _postgresServer = postgresServer;
     }
 
     public DatabaseProvider Provider { get; }
@@ -32,15 +34,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string FilesRoot => Path.Combine(Folder, "files");
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <param name="postgresServer">Another PostgreSQL server than the test command's, e.g. a cluster of the test's own.</param>
+    public static async Task<TestDatabase> CreateAsync(string provider, string? postgresServer = null)
     {
         var folder = Directory.CreateTempSubdirectory("openris-test-").FullName;
         if (provider == "sqlite")
         {
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "openris.db")};Pooling=False", folder, null);
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "openris.db")};Pooling=False", folder);
         }
 
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        var server = postgresServer ?? Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
         {
             Assert.SkipWhen(Environment.GetEnvironmentVariable("OPENRIS_TEST_REQUIRE_POSTGRES") != "1",
@@ -55,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new TestDatabase(DatabaseProvider.Postgres, connection, folder, name);
+        return new TestDatabase(DatabaseProvider.Postgres, connection, folder, name, server);
     }
 
     public RisDbContext NewContext(TimeProvider? clock = null, string actor = "test") =>
@@ -93,7 +96,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            await using var admin = new NpgsqlConnection(_postgresServer);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();

@@ -12,7 +12,9 @@ namespace OpenRis.Web.Tests.Data;
 /// Database:ReadOnlyConnectionString against a real streaming replica of the test cluster (pg_basebackup,
 /// standby.signal, another port): with the replica's WAL replay paused, OParl still shows the old state
 /// while the portal page and the workspace, on the primary, see and make the new one; after resuming the
-/// replay OParl catches up.
+/// replay OParl catches up. The primary is a cluster of this test's own: the replica of the shared test
+/// cluster had to replay every other test's writes too, which under a full parallel run took longer than
+/// any sensible wait.
 /// </summary>
 public sealed class ReadReplicaTests
 {
@@ -21,8 +23,9 @@ public sealed class ReadReplicaTests
     [Fact]
     public async Task OParlReadsTheReplica_WritesAndThePortalUseThePrimary()
     {
-        await using var database = await TestDatabase.CreateAsync("postgres");
-        await using var replica = await Replica.StartAsync();
+        await using var primary = await Primary.StartAsync();
+        await using var database = await TestDatabase.CreateAsync("postgres", primary.ConnectionString);
+        await using var replica = await Replica.StartAsync(primary);
         var replicaConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = replica.Port }.ConnectionString;
         await using var app = new RisApp(database, settings: new Dictionary<string, string> { ["Database:ReadOnlyConnectionString"] = replicaConnection });
         using var anonymous = app.Client();
@@ -71,7 +74,50 @@ public sealed class ReadReplicaTests
         Assert.Contains("Digitale Verwaltung Hagen (neu gefasst)", await anonymous.GetStringAsync(new Uri("/oparl/v1.1/body/1/paper?limit=1000", UriKind.Relative), Token), StringComparison.Ordinal);
     }
 
-    /// <summary>A hot standby of the test cluster in a data directory of its own, streaming from it.</summary>
+    /// <summary>A throwaway cluster of scripts/start-test-postgres.sh for this test alone (it trusts replication connections).</summary>
+    private sealed class Primary : IAsyncDisposable
+    {
+        private static readonly string Script = Path.Combine(SharedData.RepositoryRoot() ?? throw new InvalidOperationException("No repository root above " + AppContext.BaseDirectory), "scripts", "start-test-postgres.sh");
+
+        private Primary(string connectionString, string folder, string port)
+        {
+            ConnectionString = connectionString;
+            Folder = folder;
+            Port = port;
+        }
+
+        public string ConnectionString { get; }
+        public string Folder { get; }
+        public string Port { get; }
+
+        public static async Task<Primary> StartAsync()
+        {
+            var sharedPort = Environment.GetEnvironmentVariable("OPENRIS_TEST_PGPORT");
+            Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENRIS_TEST_POSTGRES")) || string.IsNullOrEmpty(sharedPort),
+                "No test cluster of scripts/start-test-postgres.sh (OPENRIS_TEST_POSTGRES, OPENRIS_TEST_PGPORT).");
+            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+            // The script prints shell-quoted export lines; the shell unquotes them.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"set -e; eval \"$('{Script}')\"; printf '%s\\n' \"$OPENRIS_TEST_POSTGRES\" \"$OPENRIS_TEST_PGDATA\" \"$OPENRIS_TEST_PGPORT\"");
+            start.Environment["OPENRIS_TEST_PG_PORT_START"] = (int.Parse(sharedPort!, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync(Token);
+            var lines = (await process.StandardOutput.ReadToEndAsync(Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            await process.WaitForExitAsync(Token);
+            Assert.True(process.ExitCode == 0 && lines.Length == 3, $"start-test-postgres.sh failed ({process.ExitCode}): {await error}");
+            return new Primary(lines[0], lines[1], lines[2]);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var process = Process.Start(new ProcessStartInfo("bash", [Script, "--stop", Folder]) { RedirectStandardError = true })!;
+            await process.StandardError.ReadToEndAsync(Token);
+            await process.WaitForExitAsync(Token);
+        }
+    }
+
+    /// <summary>A hot standby of the test's primary in a data directory of its own, streaming from it.</summary>
     private sealed class Replica : IAsyncDisposable
     {
         private readonly string _bin;
@@ -88,14 +134,11 @@ public sealed class ReadReplicaTests
 
         private string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password=unused;Database=postgres;Pooling=false";
 
-        public static async Task<Replica> StartAsync()
+        public static async Task<Replica> StartAsync(Primary primary)
         {
-            var primaryFolder = Environment.GetEnvironmentVariable("OPENRIS_TEST_PGDATA");
-            var primaryPort = Environment.GetEnvironmentVariable("OPENRIS_TEST_PGPORT");
-            Assert.SkipWhen(string.IsNullOrEmpty(primaryFolder) || string.IsNullOrEmpty(primaryPort), "No test cluster of scripts/start-test-postgres.sh (OPENRIS_TEST_PGDATA, OPENRIS_TEST_PGPORT).");
-            var bin = File.ReadLines(Path.Combine(primaryFolder!, ".openris-test-cluster")).Single(l => l.StartsWith("pg_bin=", StringComparison.Ordinal))["pg_bin=".Length..];
+            var bin = File.ReadLines(Path.Combine(primary.Folder, ".openris-test-cluster")).Single(l => l.StartsWith("pg_bin=", StringComparison.Ordinal))["pg_bin=".Length..];
             // Beside the primary's folder: it is reachable for the postgres user the cluster runs as.
-            var folder = primaryFolder + "-replica-" + Guid.NewGuid().ToString("N")[..8];
+            var folder = primary.Folder + "-replica";
             int port;
             using (var listener = new TcpListener(IPAddress.Loopback, 0))
             {
@@ -103,7 +146,7 @@ public sealed class ReadReplicaTests
                 port = ((IPEndPoint)listener.LocalEndpoint).Port;
             }
             var replica = new Replica(bin, folder, port);
-            await AsOwnerAsync(Path.Combine(bin, "pg_basebackup"), "-h", "127.0.0.1", "-p", primaryPort!, "-U", "postgres", "-D", folder, "-R", "-X", "stream", "--checkpoint=fast");
+            await AsOwnerAsync(Path.Combine(bin, "pg_basebackup"), "-h", "127.0.0.1", "-p", primary.Port, "-U", "postgres", "-D", folder, "-R", "-X", "stream", "--checkpoint=fast");
             // pg_basebackup -R wrote standby.signal and primary_conninfo; this port and socket folder come last and win.
             await File.AppendAllTextAsync(Path.Combine(folder, "postgresql.auto.conf"), $"\nport = {port}\nunix_socket_directories = '{folder}'\nhot_standby = on\n", Token);
             Assert.True(File.Exists(Path.Combine(folder, "standby.signal")));
