@@ -2,7 +2,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
@@ -33,27 +32,29 @@ internal static class CalendarFeed
                 m.Organizations.OrderBy(o => o.Position).Select(o => o.Organization.Name).FirstOrDefault())
             { Sequence = m.Sequence });
 
-    public static async Task<IResult> AllAsync(RisDbContext db, HttpContext http, CancellationToken cancellationToken) =>
-        Write(await Rows(db.Meetings).ToListAsync(cancellationToken), "Sitzungen", http);
+    public static Task<IResult> AllAsync(RisDbContext db, HttpContext http, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () => Write(await Rows(db.Meetings).ToListAsync(cancellationToken), "Sitzungen", http), cancellationToken);
 
-    public static async Task<IResult> OfOrganizationAsync(long id, RisDbContext db, HttpContext http, CancellationToken cancellationToken)
-    {
-        var name = await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        if (name is null)
+    public static Task<IResult> OfOrganizationAsync(long id, RisDbContext db, HttpContext http, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () =>
         {
-            return TypedResults.NotFound();
-        }
-        var rows = await Rows(db.Meetings.Where(m => m.Organizations.Any(o => o.OrganizationId == id))).ToListAsync(cancellationToken);
-        return Write(rows, $"Sitzungen – {name}", http);
-    }
+            var name = await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+            if (name is null)
+            {
+                return null;
+            }
+            var rows = await Rows(db.Meetings.Where(m => m.Organizations.Any(o => o.OrganizationId == id))).ToListAsync(cancellationToken);
+            return Write(rows, $"Sitzungen – {name}", http);
+        }, cancellationToken);
 
-    public static async Task<IResult> OfMeetingAsync(long id, RisDbContext db, HttpContext http, CancellationToken cancellationToken)
-    {
-        var rows = await Rows(db.Meetings.Where(m => m.Id == id)).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? TypedResults.NotFound() : Write(rows, rows[0].Name, http);
-    }
+    public static Task<IResult> OfMeetingAsync(long id, RisDbContext db, HttpContext http, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () =>
+        {
+            var rows = await Rows(db.Meetings.Where(m => m.Id == id)).ToListAsync(cancellationToken);
+            return rows.Count == 0 ? null : Write(rows, rows[0].Name, http);
+        }, cancellationToken);
 
-    private static ContentHttpResult Write(List<Row> meetings, string name, HttpContext http)
+    private static string Write(List<Row> meetings, string name, HttpContext http)
     {
         var site = $"{http.Request.Scheme}://{http.Request.Host}";
         var calendar = new Calendar { ProductId = "-//OpenRIS//Ratsinformationssystem//DE" };
@@ -82,6 +83,6 @@ internal static class CalendarFeed
             };
             calendar.Events.Add(item);
         }
-        return TypedResults.Text(new CalendarSerializer().SerializeToString(calendar) ?? "", ContentType);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }

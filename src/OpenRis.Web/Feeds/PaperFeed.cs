@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
@@ -17,21 +16,22 @@ internal static class PaperFeed
 
     private sealed record Row(long Id, string? Reference, string Name, string? Subject, string Kind, DateOnly? Date, DateTime Created, DateTime Modified);
 
-    public static async Task<IResult> AllAsync(RisDbContext db, HttpContext http, CancellationToken cancellationToken) =>
-        Write(await RowsAsync(db.Papers, cancellationToken), "Neue Vorlagen", "/vorlagen.atom", "/vorlagen", http);
+    public static Task<IResult> AllAsync(RisDbContext db, HttpContext http, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () => Write(await RowsAsync(db.Papers, cancellationToken), "Neue Vorlagen", "/vorlagen.atom", "/vorlagen", http), cancellationToken);
 
-    public static async Task<IResult> OfOrganizationAsync(long id, RisDbContext db, HttpContext http, CancellationToken cancellationToken)
-    {
-        var name = await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        if (name is null)
+    public static Task<IResult> OfOrganizationAsync(long id, RisDbContext db, HttpContext http, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () =>
         {
-            return TypedResults.NotFound();
-        }
-        var papers = db.Papers.Where(p => p.OriginatorOrganizations.Any(o => o.Id == id)
-            || p.Consultations.Any(c => c.Organizations.Any(o => o.Id == id)
-                || (c.Meeting != null && c.Meeting.Organizations.Any(o => o.OrganizationId == id))));
-        return Write(await RowsAsync(papers, cancellationToken), $"Neue Vorlagen – {name}", $"/gremien/{id}/vorlagen.atom", $"/gremien/{id}", http);
-    }
+            var name = await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+            if (name is null)
+            {
+                return null;
+            }
+            var papers = db.Papers.Where(p => p.OriginatorOrganizations.Any(o => o.Id == id)
+                || p.Consultations.Any(c => c.Organizations.Any(o => o.Id == id)
+                    || (c.Meeting != null && c.Meeting.Organizations.Any(o => o.OrganizationId == id))));
+            return Write(await RowsAsync(papers, cancellationToken), $"Neue Vorlagen – {name}", $"/gremien/{id}/vorlagen.atom", $"/gremien/{id}", http);
+        }, cancellationToken);
 
     private static Task<List<Row>> RowsAsync(IQueryable<Paper> papers, CancellationToken cancellationToken) =>
         papers.AsNoTracking().PubliclyVisible()
@@ -39,7 +39,7 @@ internal static class PaperFeed
             .Select(p => new Row(p.Id, p.Reference ?? p.ParentPaper!.Reference, p.Name, p.Subject, p.Kind.Name, p.Date, p.Created, p.Modified))
             .ToListAsync(cancellationToken);
 
-    private static ContentHttpResult Write(List<Row> papers, string title, string self, string alternate, HttpContext http)
+    private static string Write(List<Row> papers, string title, string self, string alternate, HttpContext http)
     {
         var site = $"{http.Request.Scheme}://{http.Request.Host}";
         var text = new StringBuilder();
@@ -71,7 +71,7 @@ internal static class PaperFeed
             }
             xml.WriteEndElement();
         }
-        return TypedResults.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), ContentType);
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
     internal static void Link(XmlWriter xml, string href, string rel)

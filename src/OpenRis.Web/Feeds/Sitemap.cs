@@ -21,7 +21,12 @@ internal static class Sitemap
     private static readonly string[] StaticPages =
         ["/", "/sitzungen", "/kalender", "/vorlagen", "/gremien", "/personen", "/wahlperioden", "/barrierefreiheit", "/impressum", "/datenschutz"];
 
-    public static async Task<IResult> GetAsync(RisDbContext db, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
+    private const string ContentType = "application/xml; charset=utf-8";
+
+    public static Task<IResult> GetAsync(RisDbContext db, HttpContext http, IConfiguration configuration, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () => await RenderAsync(db, http, configuration, cancellationToken), cancellationToken);
+
+    private static async Task<string> RenderAsync(RisDbContext db, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var site = $"{http.Request.Scheme}://{http.Request.Host}";
         var urls = await UrlsAsync(db, site, cancellationToken);
@@ -51,22 +56,23 @@ internal static class Sitemap
     }
 
     /// <summary>One part of a split sitemap; 404 beyond the last part or when there is no index.</summary>
-    public static async Task<IResult> GetPartAsync(int part, RisDbContext db, HttpContext http, IConfiguration configuration, CancellationToken cancellationToken)
-    {
-        var urls = await UrlsAsync(db, $"{http.Request.Scheme}://{http.Request.Host}", cancellationToken);
-        var perFile = PerFile(configuration);
-        if (urls.Count <= perFile || part < 1 || (part - 1) * perFile >= urls.Count)
+    public static Task<IResult> GetPartAsync(int part, RisDbContext db, HttpContext http, IConfiguration configuration, FeedCache cache, CancellationToken cancellationToken) =>
+        cache.ServeAsync(db, http, ContentType, async () =>
         {
-            return Results.NotFound();
-        }
-        return Xml(UrlSet(urls.Skip((part - 1) * perFile).Take(perFile)));
-    }
+            var urls = await UrlsAsync(db, $"{http.Request.Scheme}://{http.Request.Host}", cancellationToken);
+            var perFile = PerFile(configuration);
+            if (urls.Count <= perFile || part < 1 || (part - 1) * perFile >= urls.Count)
+            {
+                return null;
+            }
+            return Xml(UrlSet(urls.Skip((part - 1) * perFile).Take(perFile)));
+        }, cancellationToken);
 
     private static int PerFile(IConfiguration configuration) =>
         Math.Clamp(configuration.GetValue("Portal:SitemapUrlsPerFile", MaxUrlsPerFile), 1, MaxUrlsPerFile);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Xml(StringBuilder text) =>
-        TypedResults.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    private static string Xml(StringBuilder text) =>
+        text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
 
     private static StringBuilder UrlSet(IEnumerable<(string Location, DateTime? Modified)> urls)
     {

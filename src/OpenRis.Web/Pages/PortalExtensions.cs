@@ -9,6 +9,7 @@ public static class PortalExtensions
     {
         builder.Services.AddRazorPages();
         builder.Services.AddScoped<SiteHeader>();
+        builder.Services.AddSingleton<FeedCache>();
         return builder;
     }
 

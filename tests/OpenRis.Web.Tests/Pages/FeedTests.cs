@@ -152,4 +152,63 @@ public sealed class FeedTests
         Assert.Equal(all, listed);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, await client.StatusOfAsync($"/sitemap-{parts.Count + 1}.xml"));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task FeedsAndSitemap_Answer304WhileUnchanged_AndShowAChangeAtOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new RisApp(database);
+        var client = app.Client();
+        var council = await PortalPagesTests.IdOfMeeting(database, new DateTime(2018, 9, 27));
+        long habit;
+        await using (var db = database.NewContext())
+        {
+            habit = await db.Organizations.Where(o => o.ShortName == "BA HABIT").Select(o => o.Id).SingleAsync(Token);
+        }
+        string[] paths = ["/kalender.ics", $"/gremien/{habit}/kalender.ics", $"/sitzungen/{council}.ics", "/vorlagen.atom", $"/gremien/{habit}/vorlagen.atom", "/sitemap.xml"];
+        var tags = new Dictionary<string, string>();
+        foreach (var path in paths)
+        {
+            using var first = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+            Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+            Assert.True(first.Headers.CacheControl!.NoCache, path);
+            tags[path] = first.Headers.ETag!.Tag;
+            using var again = await ConditionalGetAsync(client, path, tags[path]);
+            Assert.True(again.StatusCode == System.Net.HttpStatusCode.NotModified, $"{path}: {again.StatusCode}");
+            Assert.Empty(await again.Content.ReadAsByteArrayAsync(Token));
+            Assert.Equal(tags[path], again.Headers.ETag!.Tag);
+        }
+        Assert.Equal(paths.Length, tags.Values.Distinct().Count());
+
+        // The council meeting leaves the public: with the old tags every feed is sent anew, without it.
+        await using (var db = database.NewContext())
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == council, Token);
+            meeting.Public = false;
+            await db.SaveChangesAsync(Token);
+        }
+
+        using (var calendar = await ConditionalGetAsync(client, "/kalender.ics", tags["/kalender.ics"]))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, calendar.StatusCode);
+            Assert.DoesNotContain(Calendar.Load(await calendar.Content.ReadAsStringAsync(Token))!.Events, e => e.Uid == $"sitzung-{council}@localhost");
+        }
+        using (var sitemap = await ConditionalGetAsync(client, "/sitemap.xml", tags["/sitemap.xml"]))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, sitemap.StatusCode);
+            Assert.DoesNotContain($"/sitzungen/{council}<", await sitemap.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+        using (var single = await ConditionalGetAsync(client, $"/sitzungen/{council}.ics", tags[$"/sitzungen/{council}.ics"]))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, single.StatusCode);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> ConditionalGetAsync(HttpClient client, string path, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        return await client.SendAsync(request, Token);
+    }
 }
