@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -47,9 +48,14 @@ internal static class OParlLists
         var columns = $"\"ObjectId\", \"Modified\", {connection.LengthColumn(jsonColumn)}, {jsonColumn}";
         var backwards = query.Before is long;
         var cursor = query.Before ?? query.After ?? 0;
-        using var rows = await connection.ReadPageAsync(
-            $"SELECT {columns} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" {(backwards ? "<" : ">")} @cursor ORDER BY \"ObjectId\"{(backwards ? " DESC" : "")} LIMIT @take",
-            [.. parameters, new("@cursor", cursor), new("@take", query.Limit + 1)], query.Limit, ct);
+        var sql = $"SELECT {columns} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" {(backwards ? "<" : ">")} @cursor ORDER BY \"ObjectId\"{(backwards ? " DESC" : "")} LIMIT @take";
+        List<KeyValuePair<string, object>> pageParameters = [.. parameters, new("@cursor", cursor), new("@take", query.Limit + 1)];
+        if (etag is not null && !backwards && connection.Sqlite is not null && cache.Head(version!.Value, etag) is { } head)
+        {
+            await WriteStreamedAsync(context, connection, sql, pageParameters, head, stats, listUrl, query, options, selfCursor);
+            return;
+        }
+        using var rows = await connection.ReadPageAsync(sql, pageParameters, query.Limit, ct);
         bool hasNext, hasPrevious;
         if (backwards)
         {
@@ -63,25 +69,64 @@ internal static class OParlLists
             hasPrevious = query.After is not null && stats.MinId <= cursor;
         }
 
+        var tail = Tail(stats, listUrl, query, options, selfCursor, rows.Count == 0 ? null : (rows.FirstId, rows.LastId), hasPrevious, hasNext);
+        var objectsLength = rows.Length + Math.Max(0, rows.Count - 1);
+        var length = await OParlResponses.WritePageAsync(context, objectsLength, tail, etag, rows.LastModified,
+            rows.Count == 0 ? null : writer => rows.WriteToAsync(writer, ct));
+        if (etag is not null && !backwards)
+        {
+            cache.SetHead(version!.Value, etag, new OParlPageHead(length, rows.LastModified));
+        }
+    }
+
+    /// <summary>
+    /// A page served before at this data version (SQLite, read forwards): its Content-Length and
+    /// Last-Modified are known, so the rows go from SQLite's row buffer straight into the response,
+    /// without first being copied into a buffer of the whole page. Equal data versions mean equal
+    /// bytes; should they differ anyway, the connection is aborted rather than a wrong page sent.
+    /// </summary>
+    private static async Task WriteStreamedAsync(HttpContext context, OParlConnection connection, string sql, List<KeyValuePair<string, object>> parameters,
+        OParlPageHead head, OParlListStats stats, string listUrl, OParlQuery query, OParlOptions options, (string, long)? selfCursor)
+    {
+        OParlResponses.Headers(context, head.LastModified, head.Length);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+        var writer = context.Response.BodyWriter;
+        writer.Write(OParlResponses.PageHead);
+        var rows = await connection.StreamPageAsync(sql, parameters, query.Limit, writer, context.RequestAborted);
+        var hasPrevious = query.After is long after && stats.MinId <= after;
+        var tail = Tail(stats, listUrl, query, options, selfCursor, rows.Count == 0 ? null : (rows.FirstId, rows.LastId), hasPrevious, rows.HasMore);
+        if (OParlResponses.PageHead.Length + rows.Length + tail.Length != head.Length || rows.LastModified != head.LastModified)
+        {
+            context.Abort();
+            return;
+        }
+        writer.Write(tail);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>What follows the objects: the pagination and the links, every link with every filter.</summary>
+    private static byte[] Tail(OParlListStats stats, string listUrl, OParlQuery query, OParlOptions options, (string, long)? selfCursor,
+        (long First, long Last)? ids, bool hasPrevious, bool hasNext)
+    {
         var tail = new StringBuilder(512);
         tail.Append("],\"pagination\":{\"totalElements\":").Append(stats.Count.ToString(CultureInfo.InvariantCulture))
             .Append(",\"elementsPerPage\":").Append(query.Limit.ToString(CultureInfo.InvariantCulture)).Append("},\"links\":{");
         Link(tail, "first", Url(listUrl, query, options, null), first: true);
-        if (hasPrevious && rows.Count > 0)
+        if (hasPrevious && ids is { } p)
         {
-            Link(tail, "prev", Url(listUrl, query, options, ("before", rows.FirstId)));
+            Link(tail, "prev", Url(listUrl, query, options, ("before", p.First)));
         }
         Link(tail, "self", Url(listUrl, query, options, selfCursor));
-        if (hasNext && rows.Count > 0)
+        if (hasNext && ids is { } n)
         {
-            Link(tail, "next", Url(listUrl, query, options, ("after", rows.LastId)));
+            Link(tail, "next", Url(listUrl, query, options, ("after", n.Last)));
         }
         Link(tail, "last", Url(listUrl, query, options, stats.MaxId is long max && stats.Count > query.Limit ? ("before", max + 1) : null));
         tail.Append("}}");
-
-        var objectsLength = rows.Length + Math.Max(0, rows.Count - 1);
-        await OParlResponses.WritePageAsync(context, objectsLength, Encoding.UTF8.GetBytes(tail.ToString()), etag, rows.LastModified,
-            rows.Count == 0 ? null : writer => rows.WriteToAsync(writer, ct));
+        return Encoding.UTF8.GetBytes(tail.ToString());
     }
 
     private const string ExistsSql = "SELECT 1 FROM \"OParlDocuments\" WHERE \"Type\" = @type AND \"ObjectId\" = @id AND \"Visible\" AND NOT \"Deleted\"";
