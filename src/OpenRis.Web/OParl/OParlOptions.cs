@@ -15,12 +15,5 @@ public sealed class OParlOptions
 
     public const int MaxLimit = 1000;
 
-    /// <summary>
-    /// SQLite only: how many bytes of the database file the OParl read connections map into memory
-    /// (PRAGMA mmap_size); 0 (the default) reads with pread. Mapped pages are read without a system
-    /// call and a copy, but they count as the server's resident memory (as file pages) once touched.
-    /// </summary>
-    public long SqliteMmapBytes { get; set; }
-
     public string License { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
 }

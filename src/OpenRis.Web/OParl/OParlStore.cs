@@ -26,7 +26,6 @@ internal sealed class OParlStore(IServiceProvider services) : IAsyncDisposable
     private const int IdleSqliteConnections = 8;
 
     private readonly ConcurrentBag<OParlConnection> _idle = [];
-    private readonly Lazy<long> _mmapBytes = new(() => services.GetRequiredService<OParlOptions>().SqliteMmapBytes);
     private readonly Lazy<(DatabaseProvider Provider, string ConnectionString)> _database = new(() =>
     {
         using var scope = services.CreateScope();
@@ -58,9 +57,10 @@ internal sealed class OParlStore(IServiceProvider services) : IAsyncDisposable
         {
             // SQLite's default page cache (2 MB) per connection. A list's index pages stay in it; the
             // documents are read once per page and come from the OS page cache anyway. 16 MB per
-            // connection put 16 concurrent crawlers' caches at 256 MB of server memory. mmap only when
-            // configured (OParl:SqliteMmapBytes): mapped pages count as server memory.
-            pragmas.CommandText = $"PRAGMA cache_size=-2048; PRAGMA temp_store=MEMORY; PRAGMA mmap_size={Math.Max(0, _mmapBytes.Value)};";
+            // connection put 16 concurrent crawlers' caches at 256 MB of server memory. No mmap: mapped
+            // pages count as server memory, and mmap_size=8 GB showed no clear gain at 100,000 papers
+            // (docs/performance.md).
+            pragmas.CommandText = "PRAGMA cache_size=-2048; PRAGMA temp_store=MEMORY;";
             await pragmas.ExecuteNonQueryAsync(ct);
         }
         return new OParlConnection(this, sqlite, sqlite);
@@ -306,42 +306,62 @@ internal static class SqliteRows
     }
 
     /// <summary>
-    /// Steps through the rows (id, Modified as stored text, length, JSON) of one page and writes
-    /// their JSON to <paramref name="writer"/> until about 256 KB are written or the page ends;
-    /// true when it ended. Larger parts than the 64 KB of <see cref="OParlPageRows.WriteToAsync"/>:
-    /// fewer flushes, and the pipe holds at most one part per request.
+    /// Steps through the rows (id, Modified as stored text, length, JSON) of one page and copies
+    /// their JSON, comma-separated, into one span of the response's pipe of about 256 KB, until it
+    /// is full or the page ends; true when the page ended. One span per part, not one write per row:
+    /// each of Kestrel's GetSpan/Advance calls takes a lock (about 8 % of a crawl's CPU when every
+    /// row and comma was written on its own). Larger parts than the 64 KB of
+    /// <see cref="OParlPageRows.WriteToAsync"/>: fewer flushes.
     /// </summary>
     public static bool WritePart(SqliteConnection connection, sqlite3_stmt statement, OParlStreamedPage page, int limit, PipeWriter writer)
     {
-        var written = 0;
-        while (written < 256 * 1024)
+        const int PartSize = 256 * 1024;
+        var span = writer.GetSpan(PartSize);
+        var used = 0;
+        while (true)
         {
             var rc = raw.sqlite3_step(statement);
             if (rc == raw.SQLITE_DONE)
             {
-                return true;
+                break;
             }
             if (rc != raw.SQLITE_ROW)
             {
+                writer.Advance(used);
                 SqliteException.ThrowExceptionForRC(rc, connection.Handle);
             }
             if (page.Count == limit)
             {
                 page.HasMore = true;
-                return true;
+                break;
             }
             // The JSON first: reading Modified, which is stored after it, then finds its overflow pages cached.
             var json = raw.sqlite3_column_blob(statement, 3);
-            if (page.Count > 0)
+            var comma = page.Count > 0 ? 1 : 0;
+            var full = json.Length + comma > span.Length - used;
+            if (full)
             {
-                writer.Write(","u8);
-                page.Length++;
+                // The row is read already: it goes into a span of its own size, and the part ends with it.
+                writer.Advance(used);
+                span = writer.GetSpan(json.Length + comma);
+                used = 0;
             }
-            writer.Write(json);
-            written += json.Length;
-            page.Add(raw.sqlite3_column_int64(statement, 0), json.Length, raw.sqlite3_column_blob(statement, 1));
+            if (comma == 1)
+            {
+                span[used++] = (byte)',';
+            }
+            json.CopyTo(span[used..]);
+            used += json.Length;
+            page.Length += json.Length + comma;
+            page.Add(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_blob(statement, 1));
+            if (full)
+            {
+                writer.Advance(used);
+                return false;
+            }
         }
-        return false;
+        writer.Advance(used);
+        return true;
     }
 
     /// <summary>Steps through the rows (id, Modified as stored text, length, JSON) of one page into <paramref name="page"/>.</summary>
@@ -402,7 +422,7 @@ internal sealed class OParlStreamedPage
 
     public DateTime LastModified { get; private set; } = DateTime.UnixEpoch;
 
-    public void Add(long objectId, int length, ReadOnlySpan<byte> modified)
+    public void Add(long objectId, ReadOnlySpan<byte> modified)
     {
         if (Count == 0)
         {
@@ -410,7 +430,6 @@ internal sealed class OParlStreamedPage
         }
         LastId = objectId;
         Count++;
-        Length += length;
         if (modified.Length <= _latest.Length && modified.SequenceCompareTo(_latest.AsSpan(0, _latestLength)) > 0)
         {
             modified.CopyTo(_latest);

@@ -222,7 +222,8 @@ public sealed class ListServingTests
     {
         await using var site = await OParlSite.StartDemoAsync(provider);
         var paperId = await site.PaperIdAsync("0853/2018");
-        // Two files whose JSON is larger than one of the server's 256 KB page buffers, with
+        // Two files whose JSON is larger than one of the server's 256 KB page buffers (and than one
+        // 256 KB part of a streamed page), with
         // umlauts so that bytes and characters differ.
         // (OParl's File.text is trimmed: no trailing space to lose.)
         var texts = new[] { string.Concat(Enumerable.Repeat("Prüfauftrag Straßenbeleuchtung ", 12_000)).TrimEnd(), string.Concat(Enumerable.Repeat("Größere Änderung ", 20_000)).TrimEnd() };
@@ -265,6 +266,10 @@ public sealed class ListServingTests
             // Last-Modified is the latest "modified" on the page (HTTP dates have whole seconds).
             var latest = objects.Max(o => DateTimeOffset.Parse(OParlRules.Text(o, "modified")!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(latest.ToUnixTimeSeconds(), response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
+            // Again at the same data version: on SQLite now streamed, rows larger than one part of the pipe included.
+            using var again = await client.GetAsync(url, Token);
+            Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync(Token));
+            Assert.Equal(response.Content.Headers.LastModified, again.Content.Headers.LastModified);
         }
     }
 }
