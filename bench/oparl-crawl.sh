@@ -26,7 +26,13 @@
 #
 # Loopback only, bounded traffic (every page a fixed number of times). Both servers are stopped on
 # exit. Environment: OPENRIS_TEXTS=DIR passes --texts to the generator; BENCH_DATA=DIR moves
-# bench/.data elsewhere.
+# bench/.data elsewhere; BENCH_PORT (5080) is OpenRIS's port, BENCH_NGINX_PORT (BENCH_PORT + 1)
+# nginx's; BENCH_OPARL_BASE_URL (default http://127.0.0.1:BENCH_PORT) is the OParl base URL the
+# server runs with: set it to the one the stored documents were rendered for (a generated
+# municipality keeps that of its first start; another one re-renders every document at start,
+# half an hour at 100,000 papers). The crawls use the URLs of that base URL (so also its Host
+# header) and connect to the port of the server they measure (OParlCrawl --connect). BENCH_APP=DIR
+# serves that build instead of building this tree.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,10 +43,12 @@ CLIENTS=16
 MIN_SECONDS=10
 LIMIT100=sample
 NGINX=1
-PORT=5080
-NGINX_PORT=5081
+PORT=${BENCH_PORT:-5080}
+NGINX_PORT=${BENCH_NGINX_PORT:-$((PORT + 1))}
 BASE=http://127.0.0.1:$PORT
 NGINX_BASE=http://127.0.0.1:$NGINX_PORT
+OPARL=${BENCH_OPARL_BASE_URL:-$BASE}
+OPARL=${OPARL%/}
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -96,6 +104,10 @@ status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 # value KEY FILE: the KEY=value of the RESULT line in FILE.
 value() { grep '^RESULT ' "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
 
+# curl against OParl URLs (base URL $OPARL) on OpenRIS's or nginx's port.
+ocurl() { curl --connect-to "::127.0.0.1:$PORT" "$@"; }
+ncurl() { curl --connect-to "::127.0.0.1:$NGINX_PORT" "$@"; }
+
 crawl() { # crawl NAME ARGS… : one OParlCrawl run, output in $RUN/NAME.txt, the summary shown
   local name=$1; shift
   local out=$RUN/$name.txt
@@ -106,18 +118,21 @@ crawl() { # crawl NAME ARGS… : one OParlCrawl run, output in $RUN/NAME.txt, th
 }
 
 # ------------------------------------------------------------------ build
-say "Release build"
 cd "$ROOT"
-dotnet build -c Release -nologo -v q src/OpenRis.Web/OpenRis.Web.csproj
+# BENCH_APP=DIR measures a build made before (e.g. the commit to compare against) instead of this tree.
+if [ -z "${BENCH_APP:-}" ]; then
+  say "Release build"
+  dotnet build -c Release -nologo -v q src/OpenRis.Web/OpenRis.Web.csproj
+fi
 dotnet build -c Release -nologo -v q bench/OParlCrawl/OParlCrawl.csproj
 mkdir -p "$DATA"
 rm -rf "$APP" "$CRAWLER"
-cp -r src/OpenRis.Web/bin/Release/net10.0 "$APP"
+cp -r "${BENCH_APP:-src/OpenRis.Web/bin/Release/net10.0}" "$APP"
 cp -r bench/OParlCrawl/bin/Release/net10.0 "$CRAWLER"
 
 export ConnectionStrings__OpenRis="Data Source=$MUNI/openris.db"
 export Files__Root=$MUNI/files
-export OParl__BaseUrl=$BASE
+export OParl__BaseUrl=$OPARL
 export Demo__Seed=false
 export Logging__LogLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -159,7 +174,7 @@ fi
 # Without a built search index every server start rebuilds it in the background (it starts from
 # scratch each time, because the process is stopped before it finishes), and the crawl would measure
 # Lucene indexing besides OParl serving. A node in production has its index; so does the benchmark.
-if [ ! -f "$MUNI/search-built" ]; then
+if [ ! -f "$MUNI/search-built" ] && ! ls "$MUNI/search/"segments* >/dev/null 2>&1; then
   say "Building the search index once (openris search rebuild)"
   start=$(date +%s)
   (cd "$ROOT" && dotnet "$APP/openris.dll" search rebuild) 2>&1 | tail -3 | tee -a "$MUNI/generate.log"
@@ -193,45 +208,45 @@ print("OParl documents (visible): " + ", ".join(f"{t} {n:,}" for t, n, _ in rows
 print(f"  total {sum(r[1] for r in rows):,} objects, {sum(r[2] or 0 for r in rows) / 1e6:,.0f} MB of JSON")
 EOF
 fi || true
-bodies=$(curl -sf "$BASE/oparl/v1.1/body" | grep -o '"id":"[^"]*/oparl/v1.1/body/[0-9]*"' | sed 's/.*\/body\///; s/"$//' | tr '\n' ' ')
+bodies=$(ocurl -sf "$OPARL/oparl/v1.1/body" | grep -o '"id":"[^"]*/oparl/v1.1/body/[0-9]*"' | sed 's/.*\/body\///; s/"$//' | tr '\n' ' ')
 [ -n "$bodies" ] || die "the body list is empty"
 for b in $bodies; do
-  curl -sf "$BASE/oparl/v1.1/body/$b/paper?limit=1" | grep -q '"totalElements":[1-9]' || echo "warning: body $b has no papers"
+  ocurl -sf "$OPARL/oparl/v1.1/body/$b/paper?limit=1" | grep -q '"totalElements":[1-9]' || echo "warning: body $b has no papers"
 done
 
 say "Probe: one page, five times each (curl: time to first byte / total, seconds)"
-probe() {
-  local url=$1
-  for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_starttransfer} %{time_total} %{size_download}\n' "$url"; done \
+probe() { # probe PORT URL
+  local port=$1 url=$2
+  for _ in 1 2 3 4 5; do curl --connect-to "::127.0.0.1:$port" -s -o /dev/null -w '%{time_starttransfer} %{time_total} %{size_download}\n' "$url"; done \
     | sort -n | sed -n 3p | awk -v u="$url" '{ printf "   median ttfb %.1f ms, total %.1f ms, %d bytes  %s\n", $1 * 1000, $2 * 1000, $3, u }'
 }
 first_body=${bodies%% *}
-for limit in 1000 100; do probe "$BASE/oparl/v1.1/body/$first_body/paper?limit=$limit"; done | tee "$RUN/probe.txt"
+for limit in 1000 100; do probe "$PORT" "$OPARL/oparl/v1.1/body/$first_body/paper?limit=$limit"; done | tee "$RUN/probe.txt"
 
 cpu0=$(cpu_seconds "$OPENRIS_PID")
 say "OpenRIS: first crawl, limit=1000, saving every page (cold)"
-crawl openris-first sequential --url "$BASE/oparl/v1.1/system" --limit 1000 --save "$RUN/pages/p1000"
+crawl openris-first sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --limit 1000 --save "$RUN/pages/p1000"
 cpu1=$(cpu_seconds "$OPENRIS_PID")
 say "OpenRIS: sequential crawl, limit=1000"
-crawl openris-seq1000 sequential --url "$BASE/oparl/v1.1/system" --limit 1000
+crawl openris-seq1000 sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --limit 1000
 cpu2=$(cpu_seconds "$OPENRIS_PID")
 say "OpenRIS: revalidation crawl with If-None-Match, limit=1000"
-crawl openris-revalidate revalidate --url "$BASE/oparl/v1.1/system" --limit 1000 --save "$RUN/pages/p1000"
+crawl openris-revalidate revalidate --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --limit 1000 --save "$RUN/pages/p1000"
 cpu3=$(cpu_seconds "$OPENRIS_PID")
 if [ "$LIMIT100" = all ]; then
   say "OpenRIS: sequential crawl, limit=100, saving every page (warm-up for the concurrent run)"
-  crawl openris-seq100 sequential --url "$BASE/oparl/v1.1/system" --limit 100 --save "$RUN/pages/p100"
+  crawl openris-seq100 sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --limit 100 --save "$RUN/pages/p100"
 else
   # The limit=100 page after every limit=1000 cursor: OpenRIS omits the default limit (100) from
   # its links, so a limit=100 crawler follows exactly "…?after=X" there.
   sed -e 's/?limit=1000$/?limit=100/' -e 's/&limit=1000$//' "$RUN/pages/p1000/pages.txt" >"$RUN/sample100.txt"
   say "OpenRIS: one client, limit=100, $(wc -l <"$RUN/sample100.txt") sampled pages, saving them (warm-up for the concurrent run)"
-  crawl openris-seq100 concurrent --url "$BASE/oparl/v1.1/system" --clients 1 --limit 100 \
+  crawl openris-seq100 concurrent --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --clients 1 --limit 100 \
     --pages "$RUN/sample100.txt" --warmup-seconds 0 --save "$RUN/pages/p100"
 fi
 cpu4=$(cpu_seconds "$OPENRIS_PID")
 say "OpenRIS: $CLIENTS concurrent clients, limit=100 (5 s warm-up, then every page once, at least $MIN_SECONDS s)"
-crawl openris-concurrent concurrent --url "$BASE/oparl/v1.1/system" --clients "$CLIENTS" --limit 100 \
+crawl openris-concurrent concurrent --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$PORT" --clients "$CLIENTS" --limit 100 \
   --pages "$RUN/pages/p100/pages.txt" --warmup-seconds 5 --min-seconds "$MIN_SECONDS" --max-rounds 20
 cpu5=$(cpu_seconds "$OPENRIS_PID")
 OPENRIS_HWM=$(( $(status_kb "$OPENRIS_PID" VmHWM) / 1024 ))
@@ -298,13 +313,13 @@ EOF
   nginx -t -q -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf"
   nginx -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" -g 'daemon off;' &
   NGINX_PID=$!
-  until curl -sf -o /dev/null "$NGINX_BASE/oparl/v1.1/system"; do
+  until ncurl -sf -o /dev/null "$OPARL/oparl/v1.1/system"; do
     kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start, see $NG/error.log"
     sleep 0.2
   done
-  cmp -s <(curl -s "$NGINX_BASE/oparl/v1.1/body/$first_body/paper?limit=1000") "$RUN/pages/p1000/oparl/v1.1/body/$first_body/paper/_q_limit=1000.json" \
+  cmp -s <(ncurl -s "$OPARL/oparl/v1.1/body/$first_body/paper?limit=1000") "$RUN/pages/p1000/oparl/v1.1/body/$first_body/paper/_q_limit=1000.json" \
     || die "nginx does not serve the saved bytes"
-  for limit in 1000 100; do probe "$NGINX_BASE/oparl/v1.1/body/$first_body/paper?limit=$limit"; done | tee -a "$RUN/probe.txt"
+  for limit in 1000 100; do probe "$NGINX_PORT" "$OPARL/oparl/v1.1/body/$first_body/paper?limit=$limit"; done | tee -a "$RUN/probe.txt"
   nginx_pids() { # the master and its workers
     local stat line fields
     echo -n "$NGINX_PID"
@@ -315,28 +330,27 @@ EOF
     done
     echo
   }
-  rewrite=(--rewrite "$BASE=$NGINX_BASE")
   say "nginx: warm-up crawl, limit=1000"
-  crawl nginx-warmup sequential --url "$NGINX_BASE/oparl/v1.1/system" --limit 1000 "${rewrite[@]}"
+  crawl nginx-warmup sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$NGINX_PORT" --limit 1000
   # shellcheck disable=SC2046
   ncpu1=$(cpu_seconds $(nginx_pids))
   say "nginx: sequential crawl, limit=1000"
-  crawl nginx-seq1000 sequential --url "$NGINX_BASE/oparl/v1.1/system" --limit 1000 "${rewrite[@]}"
+  crawl nginx-seq1000 sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$NGINX_PORT" --limit 1000
   # shellcheck disable=SC2046
   ncpu2=$(cpu_seconds $(nginx_pids))
   if [ "$LIMIT100" = all ]; then
     say "nginx: sequential crawl, limit=100"
-    crawl nginx-seq100 sequential --url "$NGINX_BASE/oparl/v1.1/system" --limit 100 "${rewrite[@]}"
+    crawl nginx-seq100 sequential --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$NGINX_PORT" --limit 100
   else
     say "nginx: one client, limit=100, the sampled pages"
-    crawl nginx-seq100 concurrent --url "$NGINX_BASE/oparl/v1.1/system" --clients 1 --limit 100 \
-      --pages "$RUN/pages/p100/pages.txt" --warmup-seconds 0 "${rewrite[@]}"
+    crawl nginx-seq100 concurrent --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$NGINX_PORT" --clients 1 --limit 100 \
+      --pages "$RUN/pages/p100/pages.txt" --warmup-seconds 0
   fi
   # shellcheck disable=SC2046
   ncpu4=$(cpu_seconds $(nginx_pids))
   say "nginx: $CLIENTS concurrent clients, limit=100 (5 s warm-up, then whole rounds for at least $MIN_SECONDS s)"
-  crawl nginx-concurrent concurrent --url "$NGINX_BASE/oparl/v1.1/system" --clients "$CLIENTS" --limit 100 \
-    --pages "$RUN/pages/p100/pages.txt" --warmup-seconds 5 --min-seconds "$MIN_SECONDS" --max-rounds 20 "${rewrite[@]}"
+  crawl nginx-concurrent concurrent --url "$OPARL/oparl/v1.1/system" --connect "127.0.0.1:$NGINX_PORT" --clients "$CLIENTS" --limit 100 \
+    --pages "$RUN/pages/p100/pages.txt" --warmup-seconds 5 --min-seconds "$MIN_SECONDS" --max-rounds 20
   # shellcheck disable=SC2046
   ncpu5=$(cpu_seconds $(nginx_pids))
   NGINX_HWM=0
@@ -363,7 +377,7 @@ row() { # row LABEL KEY FILE-SUFFIX [nginx file suffix]
 {
   cat "$RUN/machine.txt"
   [ -f "$RUN/objects.txt" ] && cat "$RUN/objects.txt"
-  echo "command:   bench/oparl-crawl.sh --papers $PAPERS --seed $SEED --clients $CLIENTS --min-seconds $MIN_SECONDS --limit100 $LIMIT100"
+  echo "command:   BENCH_PORT=$PORT BENCH_OPARL_BASE_URL=$OPARL bench/oparl-crawl.sh --papers $PAPERS --seed $SEED --clients $CLIENTS --min-seconds $MIN_SECONDS --limit100 $LIMIT100"
   echo "limit=100: $( [ "$LIMIT100" = all ] && echo "every page of the limit=100 crawl" || echo "sample: the page after each limit=1000 cursor, $(value pages "$R/openris-seq100.txt") pages, 1 in 10")"
   echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) (at end)"
   echo

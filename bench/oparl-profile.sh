@@ -14,7 +14,8 @@
 # linux-perf) into PREFIX.perf.data with JIT symbols (perf report -i PREFIX.perf.data).
 # --db FILE serves another copy of the database (e.g. one VACUUMed with another page_size).
 # Environment: BENCH_DATA (default bench/.data), PAPERS (10000), SEED (1), EXTRA_ENV ("NAME=value …"
-# for the server only, e.g. DOTNET_TieredPGO=1).
+# for the server only, e.g. DOTNET_TieredPGO=1), BENCH_PORT (5080), BENCH_OPARL_BASE_URL (the base URL
+# the stored documents were rendered for; default http://127.0.0.1:5080, as oparl-crawl.sh generates).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,16 +37,19 @@ while [ $# -gt 0 ]; do
     *) echo "oparl-profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-BASE=http://127.0.0.1:5080
+PORT=${BENCH_PORT:-5080}
+BASE=http://127.0.0.1:$PORT
+OPARL=${BENCH_OPARL_BASE_URL:-http://127.0.0.1:5080}
 CRAWL=(dotnet "$DATA/crawler/OParlCrawl.dll")
+CONNECT=(--connect "127.0.0.1:$PORT")
 PAGES=$DATA/run/pages/p100/pages.txt
 [ -f "$PAGES" ] || { echo "oparl-profile.sh: run bench/oparl-crawl.sh first ($PAGES is missing)" >&2; exit 1; }
 mkdir -p "$(dirname "$OUT")"
 
-export ConnectionStrings__OpenRis="Data Source=$DB" Files__Root=$MUNI/files OParl__BaseUrl=$BASE Demo__Seed=false Logging__LogLevel__Default=Warning
+export ConnectionStrings__OpenRis="Data Source=$DB" Files__Root=$MUNI/files OParl__BaseUrl=$OPARL Demo__Seed=false Logging__LogLevel__Default=Warning
 # JIT frames for perf: a perf map, and no double-mapped code pages (perf cannot resolve those).
 export DOTNET_PerfMapEnabled=$PERF DOTNET_EnableWriteXorExecute=$((1 - PERF))
-while curl -s -o /dev/null "$BASE/healthz"; do echo "waiting for 127.0.0.1:5080 to be free"; sleep 1; done
+while curl -s -o /dev/null "$BASE/healthz"; do echo "waiting for 127.0.0.1:$PORT to be free"; sleep 1; done
 # shellcheck disable=SC2086
 env ${EXTRA_ENV:-} dotnet "$APP/openris.dll" --urls "$BASE" >"$OUT.server.log" 2>&1 &
 PID=$!
@@ -65,8 +69,8 @@ seconds() { awk -v a="$1" -v b="$2" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) 
 result() { grep '^RESULT ' "$1" | tr ' ' '\n' | grep -E "^($2)=" | tr '\n' ' '; }
 
 echo "load avg $(cut -d' ' -f1-3 /proc/loadavg); server ready, RSS $(awk '/VmRSS/ { print $2 }' /proc/$PID/status) kB"
-for _ in $(seq 1 "$WARMUPS"); do "${CRAWL[@]}" sequential --url "$BASE/oparl/v1.1/system" --limit 1000 >"$OUT.warm.txt" 2>&1; done
-"${CRAWL[@]}" concurrent --url "$BASE/oparl/v1.1/system" --clients 16 --limit 100 --pages "$PAGES" --warmup-seconds 2 >"$OUT.warm.txt" 2>&1
+for _ in $(seq 1 "$WARMUPS"); do "${CRAWL[@]}" sequential --url "$OPARL/oparl/v1.1/system" "${CONNECT[@]}" --limit 1000 >"$OUT.warm.txt" 2>&1; done
+"${CRAWL[@]}" concurrent --url "$OPARL/oparl/v1.1/system" "${CONNECT[@]}" --clients 16 --limit 100 --pages "$PAGES" --warmup-seconds 2 >"$OUT.warm.txt" 2>&1
 
 c0=$(ticks /proc/$PID/stat); threads >"$OUT.threads0"
 if [ $PERF = 1 ]; then
@@ -74,10 +78,10 @@ if [ $PERF = 1 ]; then
   PERF_PID=$!
   sleep 1
 fi
-"${CRAWL[@]}" sequential --url "$BASE/oparl/v1.1/system" --limit 1000 --label seq >"$OUT.seq.txt" 2>&1
+"${CRAWL[@]}" sequential --url "$OPARL/oparl/v1.1/system" "${CONNECT[@]}" --limit 1000 --label seq >"$OUT.seq.txt" 2>&1
 c1=$(ticks /proc/$PID/stat); threads >"$OUT.threads1"
 if [ $PERF = 1 ]; then kill -INT $PERF_PID; wait $PERF_PID || true; fi
-"${CRAWL[@]}" concurrent --url "$BASE/oparl/v1.1/system" --clients 16 --limit 100 --pages "$PAGES" --warmup-seconds 2 --label conc >"$OUT.conc.txt" 2>&1
+"${CRAWL[@]}" concurrent --url "$OPARL/oparl/v1.1/system" "${CONNECT[@]}" --clients 16 --limit 100 --pages "$PAGES" --warmup-seconds 2 --label conc >"$OUT.conc.txt" 2>&1
 c2=$(ticks /proc/$PID/stat)
 
 echo "server CPU: sequential limit=1000 crawl $(seconds "$c0" "$c1") s, 16 clients limit=100 $(seconds "$c1" "$c2") s"

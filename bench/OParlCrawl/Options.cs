@@ -27,6 +27,9 @@ internal sealed class Options
           --url      the System object, default http://127.0.0.1:5080/oparl/v1.1/system
           --rewrite  prefix mapping applied to every followed URL (repeatable), e.g.
                      --rewrite http://127.0.0.1:5080=http://127.0.0.1:5081 to crawl a static copy
+          --connect  HOST:PORT to open every connection to, whatever host the URLs name: the URLs
+                     (and the Host header) stay those of the stored OParl base URL, e.g.
+                     --url http://localhost:5000/oparl/v1.1/system --connect 127.0.0.1:5103
           --label    a name printed in the RESULT line
           --scan     fast (default: tail parsed, objects counted by their "type" member, sums
                      checked against totalElements per list) or full (walks the whole JSON, ~1 GB/s)
@@ -46,6 +49,7 @@ internal sealed class Options
     public string Label { get; private set; } = "";
     public bool FullScan { get; private set; }
     public List<(string From, string To)> Rewrites { get; } = [];
+    public System.Net.DnsEndPoint? Connect { get; private set; }
 
     public static Options Parse(string[] args)
     {
@@ -92,6 +96,12 @@ internal sealed class Options
                         "fast" => false,
                         _ => throw new ArgumentException("--scan expects fast or full."),
                     };
+                    break;
+                case "--connect":
+                    var colon = value.LastIndexOf(':');
+                    options.Connect = colon > 0 && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+                        ? new System.Net.DnsEndPoint(value[..colon], port)
+                        : throw new ArgumentException("--connect expects HOST:PORT.");
                     break;
                 case "--label":
                     options.Label = value;

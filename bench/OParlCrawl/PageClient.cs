@@ -49,7 +49,7 @@ internal sealed class PageClient : IDisposable
 {
     private readonly HttpClient _client;
 
-    public PageClient(int connections)
+    public PageClient(int connections, DnsEndPoint? connect = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -62,6 +62,24 @@ internal sealed class PageClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             MaxResponseHeadersLength = 64,
         };
+        if (connect is not null)
+        {
+            // Every connection goes to this one server; the request keeps its URL's Host header.
+            handler.ConnectCallback = async (_, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(connect, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         _client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5) };
         _client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("OpenRIS-bench-OParlCrawl/1.0");

@@ -26,7 +26,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-using var client = new PageClient(options.Clients);
+using var client = new PageClient(options.Clients, options.Connect);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 try
 {

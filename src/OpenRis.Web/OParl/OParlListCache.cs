@@ -7,6 +7,9 @@ namespace OpenRis.Web.OParl;
 /// <summary>Count and id range of one filtered list: what totalElements and the prev/next/last links need.</summary>
 internal sealed record OParlListStats(int Count, long? MinId, long? MaxId);
 
+/// <summary>A page's Content-Length and Last-Modified, known once it has been served at a data version.</summary>
+internal sealed record OParlPageHead(long Length, DateTime LastModified);
+
 /// <summary>
 /// What a list page needs besides its own rows, kept per <see cref="OParlProjectionState.DataVersion"/>:
 /// the count and id range of each list and filter, so that a page does not count the whole list
@@ -39,6 +42,12 @@ internal sealed class OParlListCache
     public Task<bool> ExistsAsync(long? version, string type, long id, Func<Task<bool>> exists) =>
         GetAsync(version, $"exists|{type}|{id}", exists);
 
+    /// <summary>The length and Last-Modified of the page with this ETag (which names data version and page URL), if it was served before.</summary>
+    public OParlPageHead? Head(long version, string etag) =>
+        Current(version) && _entries.TryGetValue("head|" + etag, out var head) ? (OParlPageHead)head : null;
+
+    public void SetHead(long version, string etag, OParlPageHead head) => Set(version, "head|" + etag, head);
+
     private async Task<T> GetAsync<T>(long? version, string key, Func<Task<T>> compute)
     {
         // The version is part of the key, so an entry can never be read for another version, even in a race with a writer.
@@ -48,15 +57,23 @@ internal sealed class OParlListCache
             return (T)cached;
         }
         var value = await compute();
-        if (version is long v && Current(v))
+        if (version is long v)
+        {
+            Set(v, key, value!);
+        }
+        return value;
+    }
+
+    private void Set(long version, string key, object value)
+    {
+        if (Current(version))
         {
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear();
             }
-            _entries[key] = value!;
+            _entries[key] = value;
         }
-        return value;
     }
 
     /// <summary>Moves the cache forward to <paramref name="version"/>; false for a request that read an older version.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -42,14 +43,19 @@ internal static class OParlLists
 
         var (where, parameters) = Filter(source, query);
         var stats = await cache.StatsAsync(version, Url(listUrl, query with { Limit = options.DefaultLimit, OmitInternal = false }, options, null, withLimit: false),
-            () => StatsAsync(connection, where, parameters, ct));
+            () => StatsAsync(connection, source.From, where, parameters, ct));
         var jsonColumn = query.OmitInternal ? "COALESCE(\"JsonOmitInternal\", \"Json\")" : "\"Json\"";
         var columns = $"\"ObjectId\", \"Modified\", {connection.LengthColumn(jsonColumn)}, {jsonColumn}";
         var backwards = query.Before is long;
         var cursor = query.Before ?? query.After ?? 0;
-        using var rows = await connection.ReadPageAsync(
-            $"SELECT {columns} FROM \"OParlDocuments\" WHERE {where} AND \"ObjectId\" {(backwards ? "<" : ">")} @cursor ORDER BY \"ObjectId\"{(backwards ? " DESC" : "")} LIMIT @take",
-            [.. parameters, new("@cursor", cursor), new("@take", query.Limit + 1)], query.Limit, ct);
+        var sql = $"SELECT {columns} FROM {source.From} WHERE {where} AND {source.Key} {(backwards ? "<" : ">")} @cursor ORDER BY {source.Key}{(backwards ? " DESC" : "")} LIMIT @take";
+        List<KeyValuePair<string, object>> pageParameters = [.. parameters, new("@cursor", cursor), new("@take", query.Limit + 1)];
+        if (etag is not null && !backwards && connection.Sqlite is not null && cache.Head(version!.Value, etag) is { } head)
+        {
+            await WriteStreamedAsync(context, connection, sql, pageParameters, head, stats, listUrl, query, options, selfCursor);
+            return;
+        }
+        using var rows = await connection.ReadPageAsync(sql, pageParameters, query.Limit, ct);
         bool hasNext, hasPrevious;
         if (backwards)
         {
@@ -63,25 +69,64 @@ internal static class OParlLists
             hasPrevious = query.After is not null && stats.MinId <= cursor;
         }
 
+        var tail = Tail(stats, listUrl, query, options, selfCursor, rows.Count == 0 ? null : (rows.FirstId, rows.LastId), hasPrevious, hasNext);
+        var objectsLength = rows.Length + Math.Max(0, rows.Count - 1);
+        var length = await OParlResponses.WritePageAsync(context, objectsLength, tail, etag, rows.LastModified,
+            rows.Count == 0 ? null : writer => rows.WriteToAsync(writer, ct));
+        if (etag is not null && !backwards)
+        {
+            cache.SetHead(version!.Value, etag, new OParlPageHead(length, rows.LastModified));
+        }
+    }
+
+    /// <summary>
+    /// A page served before at this data version (SQLite, read forwards): its Content-Length and
+    /// Last-Modified are known, so the rows go from SQLite's row buffer straight into the response,
+    /// without first being copied into a buffer of the whole page. Equal data versions mean equal
+    /// bytes; should they differ anyway, the connection is aborted rather than a wrong page sent.
+    /// </summary>
+    private static async Task WriteStreamedAsync(HttpContext context, OParlConnection connection, string sql, List<KeyValuePair<string, object>> parameters,
+        OParlPageHead head, OParlListStats stats, string listUrl, OParlQuery query, OParlOptions options, (string, long)? selfCursor)
+    {
+        OParlResponses.Headers(context, head.LastModified, head.Length);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+        var writer = context.Response.BodyWriter;
+        writer.Write(OParlResponses.PageHead);
+        var rows = await connection.StreamPageAsync(sql, parameters, query.Limit, writer, context.RequestAborted);
+        var hasPrevious = query.After is long after && stats.MinId <= after;
+        var tail = Tail(stats, listUrl, query, options, selfCursor, rows.Count == 0 ? null : (rows.FirstId, rows.LastId), hasPrevious, rows.HasMore);
+        if (OParlResponses.PageHead.Length + rows.Length + tail.Length != head.Length || rows.LastModified != head.LastModified)
+        {
+            context.Abort();
+            return;
+        }
+        writer.Write(tail);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>What follows the objects: the pagination and the links, every link with every filter.</summary>
+    private static byte[] Tail(OParlListStats stats, string listUrl, OParlQuery query, OParlOptions options, (string, long)? selfCursor,
+        (long First, long Last)? ids, bool hasPrevious, bool hasNext)
+    {
         var tail = new StringBuilder(512);
         tail.Append("],\"pagination\":{\"totalElements\":").Append(stats.Count.ToString(CultureInfo.InvariantCulture))
             .Append(",\"elementsPerPage\":").Append(query.Limit.ToString(CultureInfo.InvariantCulture)).Append("},\"links\":{");
         Link(tail, "first", Url(listUrl, query, options, null), first: true);
-        if (hasPrevious && rows.Count > 0)
+        if (hasPrevious && ids is { } p)
         {
-            Link(tail, "prev", Url(listUrl, query, options, ("before", rows.FirstId)));
+            Link(tail, "prev", Url(listUrl, query, options, ("before", p.First)));
         }
         Link(tail, "self", Url(listUrl, query, options, selfCursor));
-        if (hasNext && rows.Count > 0)
+        if (hasNext && ids is { } n)
         {
-            Link(tail, "next", Url(listUrl, query, options, ("after", rows.LastId)));
+            Link(tail, "next", Url(listUrl, query, options, ("after", n.Last)));
         }
         Link(tail, "last", Url(listUrl, query, options, stats.MaxId is long max && stats.Count > query.Limit ? ("before", max + 1) : null));
         tail.Append("}}");
-
-        var objectsLength = rows.Length + Math.Max(0, rows.Count - 1);
-        await OParlResponses.WritePageAsync(context, objectsLength, Encoding.UTF8.GetBytes(tail.ToString()), etag, rows.LastModified,
-            rows.Count == 0 ? null : writer => rows.WriteToAsync(writer, ct));
+        return Encoding.UTF8.GetBytes(tail.ToString());
     }
 
     private const string ExistsSql = "SELECT 1 FROM \"OParlDocuments\" WHERE \"Type\" = @type AND \"ObjectId\" = @id AND \"Visible\" AND NOT \"Deleted\"";
@@ -89,9 +134,9 @@ internal static class OParlLists
     private static List<KeyValuePair<string, object>> Parameters(params (string Name, object Value)[] values) =>
         [.. values.Select(p => new KeyValuePair<string, object>(p.Name, p.Value))];
 
-    private static async Task<OParlListStats> StatsAsync(OParlConnection connection, string where, List<KeyValuePair<string, object>> parameters, CancellationToken ct)
+    private static async Task<OParlListStats> StatsAsync(OParlConnection connection, string from, string where, List<KeyValuePair<string, object>> parameters, CancellationToken ct)
     {
-        var command = connection.Command($"SELECT COUNT(*), MIN(\"ObjectId\"), MAX(\"ObjectId\") FROM \"OParlDocuments\" WHERE {where}", parameters);
+        var command = connection.Command($"SELECT COUNT(*), MIN(\"ObjectId\"), MAX(\"ObjectId\") FROM {from} WHERE {where}", parameters);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -154,8 +199,13 @@ internal static class OParlLists
     }
 }
 
-/// <summary>Which documents a list holds: a condition on "OParlDocuments" and its parameters.</summary>
-internal sealed record OParlListSource(string Condition, IReadOnlyList<KeyValuePair<string, object>> Parameters)
+/// <summary>
+/// Which documents a list holds: the tables (<see cref="From"/>), a condition and its parameters,
+/// and the column the keyset cursor runs on (<see cref="Key"/>, equal to the object id). Column
+/// names of "OParlDocuments" stay unqualified, so filters can be added to any source.
+/// </summary>
+internal sealed record OParlListSource(string Condition, IReadOnlyList<KeyValuePair<string, object>> Parameters,
+    string From = "\"OParlDocuments\"", string Key = "\"ObjectId\"")
 {
     public static OParlListSource Bodies { get; } = new("\"Type\" = @type AND \"Visible\"", [new("@type", OParlTypes.Body)]);
 
@@ -163,12 +213,15 @@ internal sealed record OParlListSource(string Condition, IReadOnlyList<KeyValueP
         new("\"Type\" = @type AND \"BodyId\" = @owner AND \"Visible\"", [new("@type", type), new("@owner", bodyId)]);
 
     /// <summary>
-    /// From the link rows of this one organization (indexed by organization, then object) to the
-    /// documents by primary key, so that a page never walks the documents of other organizations.
+    /// Walks the link rows of this one organization in id order (index on organization, then
+    /// object) and fetches each document by primary key, with the cursor on the link row: a page
+    /// touches only its own rows. An IN (subquery) instead made SQLite build the list of all the
+    /// organization's ids and walk it from the start on every page (20-30 ms per page for the
+    /// council's 44,000 consultations at 100,000 papers).
     /// </summary>
     public static OParlListSource OfOrganization(string list, long organizationId) => list == "meeting"
-        ? new("\"Type\" = @type AND \"Visible\" AND \"ObjectId\" IN (SELECT \"MeetingId\" FROM \"MeetingOrganizations\" WHERE \"OrganizationId\" = @owner)",
-            [new("@type", OParlTypes.Meeting), new("@owner", organizationId)])
-        : new("\"Type\" = @type AND \"Visible\" AND \"ObjectId\" IN (SELECT \"ConsultationId\" FROM \"ConsultationOrganization\" WHERE \"OrganizationId\" = @owner)",
-            [new("@type", OParlTypes.Consultation), new("@owner", organizationId)]);
+        ? new("\"l\".\"OrganizationId\" = @owner AND \"Visible\"", [new("@type", OParlTypes.Meeting), new("@owner", organizationId)],
+            "\"MeetingOrganizations\" AS \"l\" JOIN \"OParlDocuments\" ON \"Type\" = @type AND \"ObjectId\" = \"l\".\"MeetingId\"", "\"l\".\"MeetingId\"")
+        : new("\"l\".\"OrganizationId\" = @owner AND \"Visible\"", [new("@type", OParlTypes.Consultation), new("@owner", organizationId)],
+            "\"ConsultationOrganization\" AS \"l\" JOIN \"OParlDocuments\" ON \"Type\" = @type AND \"ObjectId\" = \"l\".\"ConsultationId\"", "\"l\".\"ConsultationId\"");
 }

@@ -32,27 +32,32 @@ internal static class OParlResponses
     /// <paramref name="writeObjects"/> straight to the response), then <paramref name="tail"/>. The
     /// page is never assembled in memory. Without an <paramref name="etag"/> (no data version) it has none.
     /// </summary>
-    public static async Task WritePageAsync(HttpContext context, long objectsLength, byte[] tail, string? etag, DateTime lastModified, Func<PipeWriter, Task>? writeObjects)
+    /// <returns>The page's length in bytes (its Content-Length).</returns>
+    public static async Task<long> WritePageAsync(HttpContext context, long objectsLength, byte[] tail, string? etag, DateTime lastModified, Func<PipeWriter, Task>? writeObjects)
     {
-        var head = "{\"data\":["u8;
         if (etag is not null)
         {
             context.Response.Headers.ETag = etag;
         }
-        Headers(context, lastModified, head.Length + objectsLength + tail.Length);
+        var length = PageHead.Length + objectsLength + tail.Length;
+        Headers(context, lastModified, length);
         if (HttpMethods.IsHead(context.Request.Method))
         {
-            return;
+            return length;
         }
         var writer = context.Response.BodyWriter;
-        writer.Write(head);
+        writer.Write(PageHead);
         if (writeObjects is not null)
         {
             await writeObjects(writer);
         }
         writer.Write(tail);
         await writer.FlushAsync(context.RequestAborted);
+        return length;
     }
+
+    /// <summary>What a list page starts with, before its objects.</summary>
+    public static ReadOnlySpan<byte> PageHead => "{\"data\":["u8;
 
     /// <summary>Sets the validators; answers 304 and returns true when the client has this version already.</summary>
     public static bool NotModified(HttpContext context, string etag)
@@ -68,7 +73,7 @@ internal static class OParlResponses
         return true;
     }
 
-    private static void Headers(HttpContext context, DateTime lastModified, long length)
+    public static void Headers(HttpContext context, DateTime lastModified, long length)
     {
         var response = context.Response;
         response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).ToString("R", CultureInfo.InvariantCulture);

@@ -140,6 +140,58 @@ public sealed class ListServingTests
         Assert.NotEqual(changed.Headers.ETag, other.Headers.ETag);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RepeatedPage_SameBytesAndHeaders_AndAfterAChangeTheNewPage(string provider)
+    {
+        // On SQLite a page served before at the same data version is written straight from the
+        // database with the length it had: a stale length or a missed change would break it.
+        await using var site = await OParlSite.StartDemoAsync(provider);
+        using var client = site.Client();
+        const string papers = OParlSite.Api + "/body/1/paper";
+        var firstTwo = (await site.GetJsonAsync(papers + "?limit=2")).Json!;
+        var second = ListTests.Ids(firstTwo)[1];
+        string[] urls = [papers + "?limit=1000", papers + "?limit=2", $"{papers}?after={second.Split('/')[^1]}&limit=2", OParlSite.Api + "/body/1/file?limit=1000",
+            OParlSite.Api + "/body/1/meeting"];
+
+        async Task<byte[]> TwiceAlikeAsync(string url)
+        {
+            using var first = await client.GetAsync(url, Token);
+            var bytes = await first.Content.ReadAsByteArrayAsync(Token);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(bytes.Length, first.Content.Headers.ContentLength);
+            using var again = await client.GetAsync(url, Token);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync(Token));
+            Assert.Equal(bytes.Length, again.Content.Headers.ContentLength);
+            Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+            Assert.Equal(first.Content.Headers.LastModified, again.Content.Headers.LastModified);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Token);
+            Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Token));
+            return bytes;
+        }
+
+        foreach (var url in urls)
+        {
+            var bytes = await TwiceAlikeAsync(url);
+            Assert.NotEmpty(ListTests.Ids(JsonNode.Parse(bytes)!.AsObject()));
+        }
+        var before = await TwiceAlikeAsync(urls[0]);
+
+        // Longer, with umlauts: the page's length changes, and so must what is sent.
+        site.Clock!.SetUtcNow(OParlSite.SeededAt.AddDays(2));
+        await using (var db = site.Database.NewContext(site.Clock))
+        {
+            var paper = await db.Papers.SingleAsync(p => p.Reference == "0930/2018", Token);
+            paper.Name = "E-Government – Digitalisierungsstrategie für Ämter (geändert)";
+            await db.SaveChangesAsync(Token);
+        }
+        var after = await TwiceAlikeAsync(urls[0]);
+        Assert.NotEqual(before.Length, after.Length);
+        Assert.Contains("Digitalisierungsstrategie für Ämter (geändert)", Encoding.UTF8.GetString(after), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task JsonStoredAsText_PagesStillCarryTheirExactByteLength()
     {
@@ -170,7 +222,8 @@ public sealed class ListServingTests
     {
         await using var site = await OParlSite.StartDemoAsync(provider);
         var paperId = await site.PaperIdAsync("0853/2018");
-        // Two files whose JSON is larger than one of the server's 256 KB page buffers, with
+        // Two files whose JSON is larger than one of the server's 256 KB page buffers (and than one
+        // 256 KB part of a streamed page), with
         // umlauts so that bytes and characters differ.
         // (OParl's File.text is trimmed: no trailing space to lose.)
         var texts = new[] { string.Concat(Enumerable.Repeat("Prüfauftrag Straßenbeleuchtung ", 12_000)).TrimEnd(), string.Concat(Enumerable.Repeat("Größere Änderung ", 20_000)).TrimEnd() };
@@ -213,6 +266,10 @@ public sealed class ListServingTests
             // Last-Modified is the latest "modified" on the page (HTTP dates have whole seconds).
             var latest = objects.Max(o => DateTimeOffset.Parse(OParlRules.Text(o, "modified")!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(latest.ToUnixTimeSeconds(), response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
+            // Again at the same data version: on SQLite now streamed, rows larger than one part of the pipe included.
+            using var again = await client.GetAsync(url, Token);
+            Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync(Token));
+            Assert.Equal(response.Content.Headers.LastModified, again.Content.Headers.LastModified);
         }
     }
 }
