@@ -33,7 +33,7 @@ internal static class CachedFilters
         return Cache.GetOrAdd(key, _ => new BitSetFilter(new QueryWrapperFilter(filter)));
     }
 
-    private sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
+    internal sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
     {
         // The default cache (WAH8) has no random access; a FixedBitSet has.
         protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
@@ -44,6 +44,31 @@ internal static class CachedFilters
                 bits.Or(iterator);
             }
             return bits;
+        }
+    }
+
+    /// <summary>Passes on only the hits whose bit is set in the filter's set of their segment.</summary>
+    internal sealed class Collector(BitSetFilter filter, ICollector inner) : ICollector
+    {
+        private IBits? _bits;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            // Deleted documents never reach a collector: the searcher leaves them out itself.
+            _bits = filter.GetDocIdSet(context, null)?.Bits;
+            inner.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            if (_bits is { } bits && bits.Get(doc))
+            {
+                inner.Collect(doc);
+            }
         }
     }
 }

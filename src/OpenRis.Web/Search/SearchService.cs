@@ -206,7 +206,18 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
                 : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             // Feeds and alerts show no facets: they need not count them.
             var facets = countFacets ? new FacetCounter() : null;
-            searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap((ICollector)top, facets));
+            var collector = facets is null ? (ICollector)top : MultiCollector.Wrap((ICollector)top, facets);
+            if (filter is CachedFilters.BitSetFilter cached)
+            {
+                // The cached bit set is asked per hit instead of being handed to the scorer: a
+                // filtered query is scored in document order, an unfiltered one-word query by
+                // Lucene's faster out-of-order scorer. Same hits, counts and facets.
+                searcher.Search(query, new CachedFilters.Collector(cached, collector));
+            }
+            else
+            {
+                searcher.Search(query, filter, collector);
+            }
             var topDocs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
             var docs = topDocs.ScoreDocs.Select(d => (searcher.Doc(d.Doc), d.Score)).ToList();
             return (topDocs.TotalHits, docs, facets?.Totals() ?? []);
@@ -239,7 +250,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     {
         foreach (var field in new[] { SearchFields.Text, SearchFields.Files })
         {
-            var text = doc.Get(field, System.Globalization.CultureInfo.InvariantCulture);
+            var text = StoredText.Read(doc, field);
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
