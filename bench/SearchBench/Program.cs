@@ -128,31 +128,43 @@ else
 
 // ---- index build with the app's own code
 var indexPath = Path.Combine(work, "search");
-if (Directory.Exists(indexPath)) { Directory.Delete(indexPath, recursive: true); }
+// BENCH_REUSE_INDEX=1 keeps the index of an earlier run (to measure queries alone after a query change).
+var reuseIndex = Environment.GetEnvironmentVariable("BENCH_REUSE_INDEX") == "1" && Directory.Exists(indexPath);
+if (Directory.Exists(indexPath) && !reuseIndex) { Directory.Delete(indexPath, recursive: true); }
 using var index = new SearchIndex(indexPath, new GermanAnalysis(GermanAnalysis.LoadWordList("/usr/share/dict/ngerman")));
-// Reading alone first, so the report can tell database time from analysis time.
-clock.Restart();
-var cpu = Cpu();
-await using (var db = NewContext())
+// Documents in the sense of the target: each paper and each file text.
+var documents = papers * 4;
+double cpu;
+if (reuseIndex)
 {
-    var ids = await SearchIndex.AllIdsAsync(db, SearchKinds.Paper, CancellationToken.None);
-    for (var start = 0; start < ids.Count; start += 500)
+    Console.WriteLine("index: reused from an earlier run (BENCH_REUSE_INDEX=1)");
+}
+else
+{
+    // Reading alone first, so the report can tell database time from analysis time.
+    clock.Restart();
+    cpu = Cpu();
+    await using (var db = NewContext())
     {
-        await SearchDocuments.LoadAsync(db, SearchKinds.Paper, ids.GetRange(start, Math.Min(500, ids.Count - start)), CancellationToken.None);
-        db.ChangeTracker.Clear();
+        var ids = await SearchIndex.AllIdsAsync(db, SearchKinds.Paper, CancellationToken.None);
+        for (var start = 0; start < ids.Count; start += 500)
+        {
+            await SearchDocuments.LoadAsync(db, SearchKinds.Paper, ids.GetRange(start, Math.Min(500, ids.Count - start)), CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
     }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read only (EF, SQLite): {clock.Elapsed.TotalSeconds:0.0} s wall, {Cpu() - cpu:0.0} s CPU, load {Load()}"));
+    clock.Restart();
+    cpu = Cpu();
+    await using (var db = NewContext())
+    {
+        await index.RebuildAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime, null, CancellationToken.None);
+    }
+    var buildSeconds = clock.Elapsed.TotalSeconds;
+    var buildCpu = Cpu() - cpu;
+    var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index: {buildSeconds:0.0} s wall, {buildCpu:0.0} s CPU, {documents / buildSeconds:0} documents/s (papers and file texts; {papers / buildSeconds:0} papers/s, {textBytes / 1e6 / buildSeconds:0.0} M chars/s), {documents / buildCpu:0} documents per CPU second, {size / 1e6:0} MB in {new DirectoryInfo(indexPath).EnumerateFiles().Count()} files, load {Load()}"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read only (EF, SQLite): {clock.Elapsed.TotalSeconds:0.0} s wall, {Cpu() - cpu:0.0} s CPU, load {Load()}"));
-clock.Restart();
-cpu = Cpu();
-await using (var db = NewContext())
-{
-    await index.RebuildAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime, null, CancellationToken.None);
-}
-var buildSeconds = clock.Elapsed.TotalSeconds;
-var buildCpu = Cpu() - cpu;
-var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index: {buildSeconds:0.0} s wall, {buildCpu:0.0} s CPU, {papers / buildSeconds:0} papers/s ({papers * 4 / buildSeconds:0} texts/s, {textBytes / 1e6 / buildSeconds:0.0} M chars/s), {papers / buildCpu:0} papers per CPU second, {size / 1e6:0} MB, load {Load()}"));
 
 // ---- queries: a mix of 1–3 words including the commonest
 string[] queries = ["Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt", "Haushalt", "Bebauungsplan", "Kindergarten", "Straße", "Verwaltung Antrag",
@@ -175,7 +187,15 @@ async Task<List<double>> RunAsync(int clients, int perClient)
     return [.. times.Order()];
 }
 static string Percentiles(List<double> t) => string.Create(CultureInfo.InvariantCulture, $"p50 {t[t.Count / 2]:0.0} ms, p95 {t[(int)(t.Count * 0.95)]:0.0} ms, n={t.Count}");
-await RunAsync(2, 20); // warm-up
+// Warm-up long enough for the JIT's tiers (tiered PGO) to settle, as in a server that has run a while.
+await RunAsync(8, 50);
+// BENCH_PROFILE_SECONDS=N: 8 clients for N seconds before the measured runs, to attach dotnet-stack to.
+if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PROFILE_SECONDS"), out var profileSeconds))
+{
+    Console.WriteLine($"profiling window: pid {Environment.ProcessId}, {profileSeconds} s");
+    var until = Stopwatch.StartNew();
+    while (until.Elapsed.TotalSeconds < profileSeconds) { await RunAsync(8, 20); }
+}
 cpu = Cpu();
 Console.WriteLine("lucene, 1 client:  " + Percentiles(await RunAsync(1, 200)) + string.Create(CultureInfo.InvariantCulture, $", {Cpu() - cpu:0.0} s CPU, load {Load()}"));
 cpu = Cpu();
@@ -196,6 +216,38 @@ async Task<double> CpuPerQueryAsync(int pageSize)
 var cpuOne = await CpuPerQueryAsync(1);
 var cpuTwenty = await CpuPerQueryAsync(20);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query: {cpuOne:0.0} ms with 1 hit a page, {cpuTwenty:0.0} ms with 20 (snippets, stored fields, re-check)"));
+// Where a query's CPU goes, stage by stage, one thread, the whole mix five times (public reader).
+{
+    var parser = new Lucene.Net.QueryParsers.Classic.MultiFieldQueryParser(GermanAnalysis.Version, [SearchFields.Title, SearchFields.Text, SearchFields.Files], index.Analysis.Query,
+        new Dictionary<string, float> { [SearchFields.Title] = 4f, [SearchFields.Text] = 1f, [SearchFields.Files] = 0.6f })
+    { DefaultOperator = Lucene.Net.QueryParsers.Classic.Operator.AND };
+    var parsed = queries.Select(q => parser.Parse(q)).ToArray();
+    var audience = new Lucene.Net.Search.BooleanQuery { { new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Audience, SearchAudience.Public)), Lucene.Net.Search.Occur.SHOULD } };
+    var filter = (CachedFilters.BitSetFilter)CachedFilters.For(new Lucene.Net.Search.BooleanQuery { { audience, Lucene.Net.Search.Occur.MUST } });
+    double Stage(Action<Lucene.Net.Search.IndexSearcher, Lucene.Net.Search.Query> stage)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            foreach (var q in parsed) { stage(searcher, q); } // warm
+            var before = Cpu();
+            for (var round = 0; round < 5; round++) { foreach (var q in parsed) { stage(searcher, q); } }
+            return (Cpu() - before) * 1000 / (5 * parsed.Length);
+        }
+        finally { index.Searchers.Release(searcher); }
+    }
+    var countOnly = Stage((s, q) => s.Search(q, new Lucene.Net.Search.TotalHitCountCollector()));
+    var filtered = Stage((s, q) => s.Search(q, filter, Lucene.Net.Search.TopScoreDocCollector.Create(20, docsScoredInOrder: false)));
+    var collected = Stage((s, q) => s.Search(q, new CachedFilters.Collector(filter, Lucene.Net.Search.TopScoreDocCollector.Create(20, docsScoredInOrder: false))));
+    var withFacets = Stage((s, q) => s.Search(q, new CachedFilters.Collector(filter, Lucene.Net.Search.MultiCollector.Wrap(Lucene.Net.Search.TopScoreDocCollector.Create(20, docsScoredInOrder: false), new FacetCounter()))));
+    var stored = Stage((s, q) =>
+    {
+        var top = Lucene.Net.Search.TopScoreDocCollector.Create(20, docsScoredInOrder: false);
+        s.Search(q, new CachedFilters.Collector(filter, top));
+        foreach (var d in top.GetTopDocs().ScoreDocs) { s.Doc(d.Doc); }
+    });
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query by stage: count only {countOnly:0.00} ms; top 20 with the filter given to the scorer {filtered:0.00} ms, with the filter in the collector {collected:0.00} ms; + facets {withFacets:0.00} ms; top 20 + stored fields of the 20 {stored:0.00} ms"));
+}
 foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
 {
     await using var db = NewContext();
@@ -221,26 +273,46 @@ if (string.IsNullOrEmpty(postgres))
 await using (var pg = new NpgsqlConnection(postgres))
 {
     await pg.OpenAsync();
-    await using (var drop = new NpgsqlCommand("DROP TABLE IF EXISTS bench_texts; CREATE TABLE bench_texts (paper bigint, body text)", pg)) { await drop.ExecuteNonQueryAsync(); }
-    clock.Restart();
-    await using (var writer = await pg.BeginTextImportAsync("COPY bench_texts (paper, body) FROM STDIN"))
-    await using (var sqlite = new SqliteConnection(connection))
+    // Texts loaded and indexed by an earlier run for the same corpus are reused (bench_meta says
+    // for how many papers), so a query-side change can be measured again without an hour of loading.
+    await using (var meta = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS bench_meta (papers bigint); SELECT max(papers) FROM bench_meta", pg))
     {
-        await sqlite.OpenAsync();
-        await using var read = sqlite.CreateCommand();
-        read.CommandText = "SELECT PaperId, Text FROM Files UNION ALL SELECT Id, Name || ' ' || Text FROM Papers";
-        await using var r = await read.ExecuteReaderAsync();
-        while (await r.ReadAsync())
+        if (await meta.ExecuteScalarAsync() is long loaded && loaded == papers)
         {
-            var text = r.GetString(1).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}\t{text}"));
+            Console.WriteLine($"postgres: texts and GIN index of {papers} papers reused from an earlier run");
+        }
+        else
+        {
+            await PgLoadAsync();
         }
     }
-    await using (var gin = new NpgsqlCommand("ALTER TABLE bench_texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED; CREATE INDEX ON bench_texts USING gin (tsv); ANALYZE bench_texts", pg) { CommandTimeout = 3600 })
+    async Task PgLoadAsync()
     {
-        await gin.ExecuteNonQueryAsync();
+        await using (var drop = new NpgsqlCommand("DROP TABLE IF EXISTS bench_texts; DELETE FROM bench_meta; CREATE TABLE bench_texts (paper bigint, body text)", pg)) { await drop.ExecuteNonQueryAsync(); }
+        clock.Restart();
+        var serverCpuBefore = ServerCpu();
+        await using (var writer = await pg.BeginTextImportAsync("COPY bench_texts (paper, body) FROM STDIN"))
+        await using (var sqlite = new SqliteConnection(connection))
+        {
+            await sqlite.OpenAsync();
+            await using var read = sqlite.CreateCommand();
+            read.CommandText = "SELECT PaperId, Text FROM Files UNION ALL SELECT Id, Name || ' ' || Text FROM Papers";
+            await using var r = await read.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                var text = r.GetString(1).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
+                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}\t{text}"));
+            }
+        }
+        await using (var gin = new NpgsqlCommand("ALTER TABLE bench_texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED; CREATE INDEX ON bench_texts USING gin (tsv); ANALYZE bench_texts", pg) { CommandTimeout = 7200 })
+        {
+            await gin.ExecuteNonQueryAsync();
+        }
+        await using (var done = new NpgsqlCommand($"INSERT INTO bench_meta VALUES ({papers})", pg)) { await done.ExecuteNonQueryAsync(); }
+        await using var sizeQuery = new NpgsqlCommand("SELECT pg_total_relation_size('bench_texts')", pg);
+        var size = await sizeQuery.ExecuteScalarAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: {papers * 4} texts loaded and GIN-indexed in {clock.Elapsed.TotalSeconds:0} s wall, server {ServerCpu() - serverCpuBefore:0.0} s CPU, table with index {Convert.ToInt64(size, CultureInfo.InvariantCulture) / 1e6:0} MB, load {Load()}"));
     }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: loaded and GIN-indexed in {clock.Elapsed.TotalSeconds:0} s, load {Load()}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: server CPU so far {ServerCpu():0.0} s, load {Load()}"));
     // The same query mix, ranked by ts_rank over every match as an application would have to.
     async Task<List<double>> PgRunAsync(int clients, int perClient)
@@ -260,13 +332,14 @@ await using (var pg = new NpgsqlConnection(postgres))
     }
     var serverCpu = ServerCpu();
     cpu = Cpu();
-    Console.WriteLine("postgres, 1 client:  " + Percentiles(await PgRunAsync(1, 40)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
+    // At 100,000 papers a common word takes PostgreSQL seconds: one pass of the mix per setting.
+    Console.WriteLine("postgres, 1 client:  " + Percentiles(await PgRunAsync(1, queries.Length)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
     serverCpu = ServerCpu();
-    Console.WriteLine("postgres, 8 clients: " + Percentiles(await PgRunAsync(8, 5)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
+    Console.WriteLine("postgres, 8 clients: " + Percentiles(await PgRunAsync(8, 3)) + string.Create(CultureInfo.InvariantCulture, $", server {ServerCpu() - serverCpu:0.0} s CPU, load {Load()}"));
     foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
     {
         var times = new List<double>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 3; i++)
         {
             times.Add(await PgQueryAsync(pg, q));
         }

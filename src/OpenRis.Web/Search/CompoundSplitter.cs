@@ -67,14 +67,20 @@ public sealed class CompoundSplitter(CharArraySet words)
     }
 }
 
-/// <summary>Emits each token, then its compound parts at the same position (index side only).</summary>
+/// <summary>
+/// Emits each token, then its compound parts at the same position (index side only). A part only
+/// changes the term and its position increment: every other attribute (offsets above all) is still
+/// the whole word's, since the filters after this one change nothing but the term; so no state is
+/// captured and restored per word, which was a good share of indexing time.
+/// </summary>
 internal sealed class CompoundPartsFilter : TokenFilter
 {
     private readonly CompoundSplitter _splitter;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
-    private readonly Queue<string> _pending = new();
-    private State? _current;
+    private (int Start, int Length)[] _parts = [];
+    private int _next;
+    private char[] _word = new char[32];
 
     public CompoundPartsFilter(TokenStream input, CompoundSplitter splitter) : base(input)
     {
@@ -85,10 +91,10 @@ internal sealed class CompoundPartsFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_pending.TryDequeue(out var part))
+        if (_next < _parts.Length)
         {
-            RestoreState(_current);
-            _term.SetEmpty().Append(part);
+            var (start, length) = _parts[_next++];
+            _term.CopyBuffer(_word, start, length);
             _position.PositionIncrement = 0;
             return true;
         }
@@ -97,15 +103,16 @@ internal sealed class CompoundPartsFilter : TokenFilter
             return false;
         }
         var word = _term.Buffer.AsSpan(0, _term.Length);
-        var parts = _splitter.Split(word);
-        if (parts.Length > 0)
+        _parts = _splitter.Split(word);
+        _next = 0;
+        if (_parts.Length > 0)
         {
-            _current = CaptureState();
             // Parts keep the offsets of the whole word, as in Lucene 4.8: a hit on a part highlights the compound.
-            foreach (var (start, length) in parts)
+            if (_word.Length < word.Length)
             {
-                _pending.Enqueue(new string(word.Slice(start, length)));
+                _word = new char[word.Length * 2];
             }
+            word.CopyTo(_word);
         }
         return true;
     }
@@ -113,7 +120,7 @@ internal sealed class CompoundPartsFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending.Clear();
-        _current = null;
+        _parts = [];
+        _next = 0;
     }
 }

@@ -40,14 +40,18 @@ public sealed class SearchDocument
 
     public Document ToLucene()
     {
+        var text = string.Join("\n", Texts);
+        var files = string.Join("\n", FileTexts);
         var doc = new Document
         {
             new StringField(SearchFields.Key, KeyOf(Type, Id), Field.Store.YES),
             new StringField(SearchFields.Type, Type, Field.Store.YES),
             new StoredField(SearchFields.Id, Id),
             new TextField(SearchFields.Title, Title, Field.Store.YES),
-            new TextField(SearchFields.Text, string.Join("\n", Texts), Field.Store.YES),
-            new TextField(SearchFields.Files, string.Join("\n", FileTexts), Field.Store.YES),
+            new TextField(SearchFields.Text, text, Field.Store.NO),
+            StoredText.Field(SearchFields.Text, text),
+            new TextField(SearchFields.Files, files, Field.Store.NO),
+            StoredText.Field(SearchFields.Files, files),
             new NumericDocValuesField(SearchFields.Date, Date is { } d ? d.DayNumber : 0),
             new Int64Field(SearchFields.Modified, Modified.Ticks, Field.Store.YES),
             new StoredField(SearchFields.Label, Facets.TryGetValue(SearchFields.Kind, out var kinds) ? kinds[0] : Type),

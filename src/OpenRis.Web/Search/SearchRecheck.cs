@@ -23,16 +23,23 @@ public sealed class SearchRecheck(RisDbContext db)
     public async Task<List<SearchHit>> VisibleAsync(List<SearchHit> hits, Actor? actor, CancellationToken cancellationToken)
     {
         var paperIds = IdsOf(hits, SearchKinds.Paper);
+        // The ids as one array parameter (EF.Parameter): one parameter per id made every page of
+        // hits a new SQL text, compiled anew for each of the split queries.
         // A kind without hits costs no query (most pages hold papers only).
-        var papers = paperIds.Count == 0 ? new Dictionary<long, Paper>() : await db.Papers.AsNoTracking().AsSplitQuery().Where(p => paperIds.Contains(p.Id))
-            .Include(p => p.Kind).Include(p => p.Offices).Include(p => p.ParentPaper)
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var paperQuery = db.Papers.AsNoTracking().Where(p => EF.Parameter(paperIds).Contains(p.Id));
+        // An anonymous reader sees published public papers only, which the paper's own columns
+        // decide; kind, offices and parent (three more queries) matter to signed-in readers alone.
+        if (actor is not null)
+        {
+            paperQuery = paperQuery.AsSplitQuery().Include(p => p.Kind).Include(p => p.Offices).Include(p => p.ParentPaper);
+        }
+        var papers = paperIds.Count == 0 ? new Dictionary<long, Paper>() : await paperQuery.ToDictionaryAsync(p => p.Id, cancellationToken);
         var meetingIds = IdsOf(hits, SearchKinds.Meeting);
-        var meetings = meetingIds.Count == 0 ? new Dictionary<long, Meeting>() : await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var meetings = meetingIds.Count == 0 ? new Dictionary<long, Meeting>() : await db.Meetings.AsNoTracking().Where(m => EF.Parameter(meetingIds).Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var personIds = IdsOf(hits, SearchKinds.Person);
-        var persons = personIds.Count == 0 ? new List<long>() : await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var persons = personIds.Count == 0 ? new List<long>() : await db.Persons.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         var organizationIds = IdsOf(hits, SearchKinds.Organization);
-        var organizations = organizationIds.Count == 0 ? new List<long>() : await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var organizations = organizationIds.Count == 0 ? new List<long>() : await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
 
         var visible = new List<SearchHit>();
         foreach (var hit in hits)

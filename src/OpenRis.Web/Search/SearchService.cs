@@ -72,7 +72,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         var (references, text) = SplitReferences(request.Query);
         var query = Combine(references, ParseText(text, fuzzy: false));
         var page = request with { Page = 1, PageSize = Math.Clamp(max, 1, 500), Sort = SearchSort.Date };
-        var (_, docs, _) = Run(query, Filter(request, actor, sinceUtc), page);
+        var (_, docs, _) = Run(query, Filter(request, actor, sinceUtc), page, countFacets: false);
         return await recheck.VisibleAsync(Hits(docs, query), actor, cancellationToken);
     }
 
@@ -168,7 +168,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return query;
     }
 
-    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since)
+    private static Filter Filter(SearchRequest request, Actor? actor, DateTime? since)
     {
         var filter = new BooleanQuery();
         var audience = new BooleanQuery();
@@ -188,12 +188,14 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         }
         if (since is { } from)
         {
+            // A time is different in every call: not worth caching.
             filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Modified, from.Ticks, null, true, true), Occur.MUST);
+            return new QueryWrapperFilter(filter);
         }
-        return new QueryWrapperFilter(filter);
+        return CachedFilters.For(filter);
     }
 
-    private (int Total, List<(Document Doc, float Score)> Docs, Dictionary<string, Dictionary<string, int>> Facets) Run(Query query, Filter filter, SearchRequest request)
+    private (int Total, List<(Document Doc, float Score)> Docs, Dictionary<string, Dictionary<string, int>> Facets) Run(Query query, Filter filter, SearchRequest request, bool countFacets = true)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -202,11 +204,23 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             ITopDocsCollector top = request.Sort == SearchSort.Date
                 ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE), wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
                 : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
-            var facets = new FacetCounter(SearchFields.Facets);
-            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
+            // Feeds and alerts show no facets: they need not count them.
+            var facets = countFacets ? new FacetCounter() : null;
+            var collector = facets is null ? (ICollector)top : MultiCollector.Wrap((ICollector)top, facets);
+            if (filter is CachedFilters.BitSetFilter cached)
+            {
+                // The cached bit set is asked per hit instead of being handed to the scorer: a
+                // filtered query is scored in document order, an unfiltered one-word query by
+                // Lucene's faster out-of-order scorer. Same hits, counts and facets.
+                searcher.Search(query, new CachedFilters.Collector(cached, collector));
+            }
+            else
+            {
+                searcher.Search(query, filter, collector);
+            }
             var topDocs = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
             var docs = topDocs.ScoreDocs.Select(d => (searcher.Doc(d.Doc), d.Score)).ToList();
-            return (topDocs.TotalHits, docs, facets.Totals());
+            return (topDocs.TotalHits, docs, facets?.Totals() ?? []);
         }
         finally
         {
@@ -236,7 +250,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     {
         foreach (var field in new[] { SearchFields.Text, SearchFields.Files })
         {
-            var text = doc.Get(field, System.Globalization.CultureInfo.InvariantCulture);
+            var text = StoredText.Read(doc, field);
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
