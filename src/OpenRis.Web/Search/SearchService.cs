@@ -76,6 +76,42 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return await recheck.VisibleAsync(Hits(docs, query), actor, cancellationToken);
     }
 
+    /// <summary>
+    /// For the digest of a followed saved search: which of these papers the search finds now, exactly as an
+    /// anonymous visitor searches (public audience, the search's filters, no fuzzy fallback, which would
+    /// announce papers the reader did not ask for). The caller checks the ids against the database again.
+    /// </summary>
+    public IReadOnlyList<long> MatchingPapers(SearchRequest request, IReadOnlyCollection<long> paperIds)
+    {
+        if (paperIds.Count == 0)
+        {
+            return [];
+        }
+        var (references, text) = SplitReferences(request.Query);
+        var query = Combine(references, ParseText(text, fuzzy: false));
+        var matching = new List<long>();
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            // Lucene allows 1024 clauses per boolean query.
+            foreach (var chunk in paperIds.Distinct().Chunk(1000))
+            {
+                var keys = new BooleanQuery();
+                foreach (var id in chunk)
+                {
+                    keys.Add(new TermQuery(new Term(SearchFields.Key, SearchDocument.KeyOf(SearchKinds.Paper, id))), Occur.SHOULD);
+                }
+                var top = searcher.Search(query, Filter(request, actor: null, since: null, keys), chunk.Length);
+                matching.AddRange(top.ScoreDocs.Select(d => searcher.Doc(d.Doc).GetField(SearchFields.Id).GetInt64Value() ?? 0));
+            }
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+        return matching;
+    }
+
     /// <summary>Drucksachennummern in any usual spelling, and the rest of the query.</summary>
     internal static (List<string> References, string Text) SplitReferences(string query)
     {
@@ -168,7 +204,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return query;
     }
 
-    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since)
+    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since, Query? only = null)
     {
         var filter = new BooleanQuery();
         var audience = new BooleanQuery();
@@ -189,6 +225,10 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         if (since is { } from)
         {
             filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Modified, from.Ticks, null, true, true), Occur.MUST);
+        }
+        if (only is not null)
+        {
+            filter.Add(only, Occur.MUST);
         }
         return new QueryWrapperFilter(filter);
     }
