@@ -66,16 +66,15 @@ public sealed class Follow
         {
             FollowTarget.Paper => paperId is not null,
             FollowTarget.Organization => organizationId is not null,
-            // Digests of a saved search are not built yet (FollowChanges): refuse rather than promise mails that never come.
             FollowTarget.Search => !string.IsNullOrWhiteSpace(query),
         };
-        if (target == FollowTarget.Search && query!.Trim().Length > MaxQueryLength)
-        {
-            throw new WorkflowException($"Diese Suche ist zu lang, um ihr per E-Mail zu folgen (höchstens {MaxQueryLength} Zeichen mit allen Filtern). Bitte kürzen Sie den Suchbegriff oder entfernen Sie Filter.");
-        }
         if (!valid)
         {
             throw new WorkflowException("Es ist nicht klar, was Sie verfolgen möchten. Bitte starten Sie von der Seite der Vorlage, des Gremiums oder der Suche.");
+        }
+        if (target == FollowTarget.Search && query!.Trim().Length > MaxQueryLength)
+        {
+            throw new WorkflowException($"Diese Suche ist zu lang, um ihr per E-Mail zu folgen (höchstens {MaxQueryLength} Zeichen mit allen Filtern). Bitte kürzen Sie den Suchbegriff oder entfernen Sie Filter.");
         }
         return new Follow
         {
