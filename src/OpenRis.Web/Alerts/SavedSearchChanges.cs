@@ -38,8 +38,16 @@ public static class SavedSearchChanges
         {
             return [];
         }
-        // The index may lag the database: only what is public now, by the same rule as the paper page.
-        var papers = await db.Papers.AsNoTracking().PubliclyVisible().Where(p => matching.Contains(p.Id))
+        // The index may lag the database: only what is public now, by the same rule as the paper page. In
+        // chunks: a window after a bulk import holds more papers than SQLite takes parameters (32,766).
+        var visible = new List<(long Id, DateTime Modified)>();
+        foreach (var chunk in matching.Chunk(1000))
+        {
+            visible.AddRange((await db.Papers.AsNoTracking().PubliclyVisible().Where(p => chunk.Contains(p.Id))
+                .Select(p => new { p.Id, p.Modified }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Modified)));
+        }
+        var newest = visible.OrderByDescending(p => p.Modified).ThenByDescending(p => p.Id).Take(MaxHits).Select(p => p.Id).ToList();
+        var papers = await db.Papers.AsNoTracking().PubliclyVisible().Where(p => newest.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,

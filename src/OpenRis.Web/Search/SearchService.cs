@@ -89,27 +89,19 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         }
         var (references, text) = SplitReferences(request.Query);
         var query = Combine(references, ParseText(text, fuzzy: false));
-        var matching = new List<long>();
+        // The papers' filter applied first: a saved search of a common word ("Stadt") matches most of
+        // the index, the window only a few papers.
+        var papers = new PaperIdFilter(paperIds);
         var searcher = index.Searchers.Acquire();
         try
         {
-            // Lucene allows 1024 clauses per boolean query.
-            foreach (var chunk in paperIds.Distinct().Chunk(1000))
-            {
-                var keys = new BooleanQuery();
-                foreach (var id in chunk)
-                {
-                    keys.Add(new TermQuery(new Term(SearchFields.Key, SearchDocument.KeyOf(SearchKinds.Paper, id))), Occur.SHOULD);
-                }
-                var top = searcher.Search(query, Filter(request, actor: null, since: null, keys), chunk.Length);
-                matching.AddRange(top.ScoreDocs.Select(d => searcher.Doc(d.Doc).GetField(SearchFields.Id).GetInt64Value() ?? 0));
-            }
+            var top = searcher.Search(new FilteredQuery(query, papers, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), Filter(request, actor: null, since: null), paperIds.Count);
+            return [.. top.ScoreDocs.Select(d => papers.PaperOf(d.Doc))];
         }
         finally
         {
             index.Searchers.Release(searcher);
         }
-        return matching;
     }
 
     /// <summary>Drucksachennummern in any usual spelling, and the rest of the query.</summary>
@@ -204,7 +196,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return query;
     }
 
-    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since, Query? only = null)
+    private static QueryWrapperFilter Filter(SearchRequest request, Actor? actor, DateTime? since)
     {
         var filter = new BooleanQuery();
         var audience = new BooleanQuery();
@@ -225,10 +217,6 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         if (since is { } from)
         {
             filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Modified, from.Ticks, null, true, true), Occur.MUST);
-        }
-        if (only is not null)
-        {
-            filter.Add(only, Occur.MUST);
         }
         return new QueryWrapperFilter(filter);
     }
