@@ -163,6 +163,24 @@ public sealed partial class FollowAlertTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task FollowSearch_PaperOfTheLastMinutes_WaitsForTheNextDigest_NotLost(string provider)
+    {
+        await using var setup = await StartAsync(provider);
+        await FollowAndConfirmAsync(setup, $"/folgen?suche=q%3D{Word}");
+
+        // Published a minute before the digest is due: possibly not yet searchable, so it belongs to the next one.
+        setup.Clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1));
+        await AddPaperAsync(setup, "Spaetmarke");
+        setup.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await setup.DigestAsync());
+
+        setup.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await setup.DigestAsync());
+        Assert.Contains($"Neuer Treffer: {Word} im Stadtpark Spaetmarke", setup.Sink.Messages[^1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task FollowSearch_EmptyOrOversizedSearch_GermanMessage_NothingStored(string provider)
     {
         await using var setup = await StartAsync(provider);
