@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Model;
 using OpenRis.Web.Pages.Rendering;
+using OpenRis.Web.Search;
 
 namespace OpenRis.Web.Alerts;
 
@@ -15,14 +16,21 @@ public sealed record FollowChange(DateTime At, string Text, string Path);
 /// </summary>
 public static class FollowChanges
 {
-    public static Task<List<FollowChange>> SinceAsync(RisDbContext db, Follow follow, DateTime since, DateTime until, CancellationToken cancellationToken) => follow.Target switch
+    public static Task<List<FollowChange>> SinceAsync(RisDbContext db, SearchService search, Follow follow, DateTime since, DateTime until, CancellationToken cancellationToken) => follow.Target switch
     {
         FollowTarget.Paper => PaperAsync(db, follow.PaperId!.Value, since, until, cancellationToken),
         FollowTarget.Organization => OrganizationAsync(db, follow.OrganizationId!.Value, since, until, cancellationToken),
-        FollowTarget.Search => Task.FromResult(new List<FollowChange>()),
+        FollowTarget.Search => SavedSearchChanges.SinceAsync(db, search, follow, since, until, cancellationToken),
     };
 
-    private static async Task<List<FollowChange>> PaperAsync(RisDbContext db, long paperId, DateTime since, DateTime until, CancellationToken cancellationToken)
+    /// <summary>
+    /// The moment up to which a digest reports: now, and for a saved search a little earlier, so that
+    /// every change in its window is already in the search index (<see cref="SavedSearchChanges.IndexLag"/>).
+    /// </summary>
+    public static DateTime Until(Follow follow, DateTime now) => follow.Target == FollowTarget.Search ? now - SavedSearchChanges.IndexLag : now;
+
+    /// <summary>The public changes of one paper; also what a saved search reports for a paper it found before.</summary>
+    public static async Task<List<FollowChange>> PaperAsync(RisDbContext db, long paperId, DateTime since, DateTime until, CancellationToken cancellationToken)
     {
         if (!await db.Papers.PubliclyVisible().AnyAsync(p => p.Id == paperId, cancellationToken))
         {

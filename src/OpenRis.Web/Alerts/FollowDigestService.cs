@@ -1,5 +1,6 @@
 using OpenRis.Web.Data;
 using OpenRis.Web.OParl;
+using OpenRis.Web.Search;
 
 namespace OpenRis.Web.Alerts;
 
@@ -19,7 +20,7 @@ public sealed partial class FollowDigestService(IServiceScopeFactory scopes, Ale
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
-                await FollowDigests.QueueDueAsync(db, site.BaseUrl, stoppingToken);
+                await FollowDigests.QueueDueAsync(db, scope.ServiceProvider.GetRequiredService<SearchService>(), site.BaseUrl, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Data;
 using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
+using OpenRis.Web.Search;
 
 namespace OpenRis.Web.Alerts;
 
 /// <summary>Queues the due digests: one mail per confirmed follow whose interval has passed and which has changes.</summary>
 public static class FollowDigests
 {
-    public static async Task<int> QueueDueAsync(RisDbContext db, string baseUrl, CancellationToken cancellationToken)
+    public static async Task<int> QueueDueAsync(RisDbContext db, SearchService search, string baseUrl, CancellationToken cancellationToken)
     {
         var now = db.Clock.GetUtcNow();
         var utc = now.UtcDateTime;
@@ -20,7 +21,8 @@ public static class FollowDigests
         var queued = 0;
         foreach (var follow in follows.Where(f => f.IsDue(utc)))
         {
-            var changes = await FollowChanges.SinceAsync(db, follow, follow.LastDigestAt!.Value, utc, cancellationToken);
+            var until = FollowChanges.Until(follow, utc);
+            var changes = await FollowChanges.SinceAsync(db, search, follow, follow.LastDigestAt!.Value, until, cancellationToken);
             if (changes.Count > 0)
             {
                 if (await db.QueueAsync(FollowMails.Digest(follow, TargetName(follow), changes, baseUrl, now), cancellationToken))
@@ -29,16 +31,20 @@ public static class FollowDigests
                 }
             }
             // Moved on even without changes, so the next digest never repeats a change.
-            follow.LastDigestAt = utc;
+            follow.LastDigestAt = until;
         }
         await db.SaveChangesAsync(cancellationToken);
         return queued;
     }
 
+    /// <summary>"Suche „Radweg“ (Art: Antrag)": how mails and the follow page name a saved search.</summary>
+    public static string SearchName(string? savedSearch) =>
+        "Suche " + (SearchRequest.FromSavedSearch(savedSearch).Request?.Describe() ?? $"„{savedSearch}“");
+
     private static string TargetName(Follow follow) => follow.Target switch
     {
         FollowTarget.Paper => $"Vorlage {follow.Paper!.DisplayReference} {follow.Paper.Name}".Replace("  ", " ", StringComparison.Ordinal),
         FollowTarget.Organization => $"Gremium {follow.Organization!.Name}",
-        FollowTarget.Search => $"Suche „{follow.Query}“",
+        FollowTarget.Search => SearchName(follow.Query),
     };
 }

@@ -34,6 +34,12 @@ public static class FollowMails
             body.AppendLine(CultureInfo.InvariantCulture, $"- {Dates.Day(change.At)}: {change.Text}")
                 .AppendLine(CultureInfo.InvariantCulture, $"  {baseUrl}{change.Path}");
         }
+        if (follow.Target == FollowTarget.Search)
+        {
+            // The digest lists what changed; the search itself shows every hit, newest first.
+            body.AppendLine().AppendLine("Alle Treffer dieser Suche, die neuesten zuerst:")
+                .AppendLine(CultureInfo.InvariantCulture, $"{baseUrl}/suche?{follow.Query}&sortierung=datum");
+        }
         var subject = $"{changes.Count} {(changes.Count == 1 ? "Änderung" : "Änderungen")}: {targetName}";
         return Mail(follow, $"follow:digest:{follow.Id}:{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss}", subject, body, baseUrl, now);
     }

@@ -22,8 +22,14 @@ public sealed class Follow
     public long? OrganizationId { get; set; }
     public Organization? Organization { get; set; }
 
-    /// <summary>The saved search's query text, for <see cref="FollowTarget.Search"/>.</summary>
+    /// <summary>
+    /// For <see cref="FollowTarget.Search"/>: the saved search as the query string of <c>/suche</c> without
+    /// '?' (words and filters, e.g. <c>q=Radweg&amp;art=Antrag</c>).
+    /// </summary>
     public string? Query { get; set; }
+
+    /// <summary>The longest saved search a follow keeps (the column's length).</summary>
+    public const int MaxQueryLength = 500;
 
     /// <summary>Days between digests: 1 (daily) or 7 (weekly).</summary>
     public int IntervalDays { get; set; } = 1;
@@ -60,12 +66,15 @@ public sealed class Follow
         {
             FollowTarget.Paper => paperId is not null,
             FollowTarget.Organization => organizationId is not null,
-            // Digests of a saved search are not built yet (FollowChanges): refuse rather than promise mails that never come.
-            FollowTarget.Search => throw new WorkflowException("Suchen lassen sich noch nicht per E-Mail verfolgen. Bitte abonnieren Sie den Feed der Suche (Atom) auf der Suchseite."),
+            FollowTarget.Search => !string.IsNullOrWhiteSpace(query),
         };
         if (!valid)
         {
             throw new WorkflowException("Es ist nicht klar, was Sie verfolgen möchten. Bitte starten Sie von der Seite der Vorlage, des Gremiums oder der Suche.");
+        }
+        if (target == FollowTarget.Search && query!.Trim().Length > MaxQueryLength)
+        {
+            throw new WorkflowException($"Diese Suche ist zu lang, um ihr per E-Mail zu folgen (höchstens {MaxQueryLength} Zeichen mit allen Filtern). Bitte kürzen Sie den Suchbegriff oder entfernen Sie Filter.");
         }
         return new Follow
         {

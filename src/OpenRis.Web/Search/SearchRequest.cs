@@ -27,6 +27,34 @@ public sealed record SearchRequest
         [SearchFields.Status] = "status",
     };
 
+    /// <summary>The German label of each facet field, as the search page and the follow page show it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FacetLabels = new Dictionary<string, string>
+    {
+        [SearchFields.Kind] = "Art",
+        [SearchFields.Body] = "Gremium",
+        [SearchFields.Originator] = "Urheber",
+        [SearchFields.Year] = "Jahr",
+        [SearchFields.Status] = "Status",
+    };
+
+    /// <summary>
+    /// A saved search as a follow stores it: the query string of the words and filters only (no sort, page or
+    /// page size, which do not change what matches), without the leading '?'.
+    /// </summary>
+    public string ToSavedSearch() => (this with { Sort = SearchSort.Relevance }).ToQueryString().TrimStart('?');
+
+    /// <summary>Reads a saved search (<see cref="ToSavedSearch"/>, or any /suche query string); German errors for bad values.</summary>
+    public static (SearchRequest? Request, List<string> Errors) FromSavedSearch(string? savedSearch) =>
+        FromQuery(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(savedSearch ?? "")));
+
+    /// <summary>What this search looks for, in German: „Radweg“ (Art: Antrag; Jahr: 2018).</summary>
+    public string Describe()
+    {
+        var filters = Filters.Select(f => $"{FacetLabels[f.Key]}: {string.Join(" oder ", f.Value)}").ToList();
+        var words = Query.Length == 0 ? "alle Einträge" : $"„{Query}“";
+        return filters.Count == 0 ? words : $"{words} ({string.Join("; ", filters)})";
+    }
+
     /// <summary>Reads q, art, gremium, urheber, jahr, status, sortierung, seite, anzahl; returns German errors for bad values.</summary>
     public static (SearchRequest? Request, List<string> Errors) FromQuery(IQueryCollection query)
     {

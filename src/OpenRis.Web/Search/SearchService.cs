@@ -76,6 +76,34 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return await recheck.VisibleAsync(Hits(docs, query), actor, cancellationToken);
     }
 
+    /// <summary>
+    /// For the digest of a followed saved search: which of these papers the search finds now, exactly as an
+    /// anonymous visitor searches (public audience, the search's filters, no fuzzy fallback, which would
+    /// announce papers the reader did not ask for). The caller checks the ids against the database again.
+    /// </summary>
+    public IReadOnlyList<long> MatchingPapers(SearchRequest request, IReadOnlyCollection<long> paperIds)
+    {
+        if (paperIds.Count == 0)
+        {
+            return [];
+        }
+        var (references, text) = SplitReferences(request.Query);
+        var query = Combine(references, ParseText(text, fuzzy: false));
+        // The papers' filter applied first: a saved search of a common word ("Stadt") matches most of
+        // the index, the window only a few papers.
+        var papers = new PaperIdFilter(paperIds);
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new FilteredQuery(query, papers, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), Filter(request, actor: null, since: null), paperIds.Count);
+            return [.. top.ScoreDocs.Select(d => papers.PaperOf(d.Doc))];
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Drucksachennummern in any usual spelling, and the rest of the query.</summary>
     internal static (List<string> References, string Text) SplitReferences(string query)
     {

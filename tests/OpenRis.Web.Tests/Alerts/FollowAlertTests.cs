@@ -6,6 +6,7 @@ using OpenRis.Web.Alerts;
 using OpenRis.Web.Data;
 using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
+using OpenRis.Web.Search;
 using OpenRis.Web.Tests.Mail;
 using OpenRis.Web.Tests.Pages;
 using OpenRis.Web.Tests.Workflow;
@@ -13,7 +14,7 @@ using OpenRis.Web.Tests.Workflow;
 namespace OpenRis.Web.Tests.Alerts;
 
 /// <summary>Following a paper or a body by e-mail, end to end: the portal's forms, the database, the mail queue and a real SMTP server.</summary>
-public sealed class FollowAlertTests
+public sealed partial class FollowAlertTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -29,11 +30,15 @@ public sealed class FollowAlertTests
 
         public async Task DispatchAsync() => await app.Services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(Token);
 
+        /// <summary>Waits until the search index holds every saved change, as the running indexer soon would.</summary>
+        public async Task CatchUpAsync() => await app.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(Token);
+
         public async Task<int> DigestAsync()
         {
+            await CatchUpAsync();
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
-            var queued = await FollowDigests.QueueDueAsync(db, "http://localhost", Token);
+            var queued = await FollowDigests.QueueDueAsync(db, scope.ServiceProvider.GetRequiredService<SearchService>(), "http://localhost", Token);
             await DispatchAsync();
             return queued;
         }

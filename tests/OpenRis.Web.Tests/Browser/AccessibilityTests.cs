@@ -22,6 +22,23 @@ public sealed class AccessibilityTests(BrowserSite site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task SearchPage_FollowLink_LeadsToTheFollowPageOfThisSearch()
+    {
+        var page = await site.OpenAsync("/suche?q=Digitalisierung&jahr=2018");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Suche per E-Mail folgen" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/folgen?suche=*");
+        Assert.Equal("Per E-Mail folgen", await page.Locator("h1").InnerTextAsync());
+        var followed = await page.Locator("dl").InnerTextAsync();
+        Assert.Contains("„Digitalisierung“", followed, StringComparison.Ordinal);
+        Assert.Contains("2018", followed, StringComparison.Ordinal);
+        Assert.True(await page.GetByLabel("E-Mail-Adresse").IsVisibleAsync());
+        await AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     internal static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions

@@ -6,7 +6,7 @@ namespace OpenRis.Web.Tests.Browser;
 internal static class BrowserPages
 {
     public static readonly string[] Types =
-        ["start", "paper", "papers", "meetings", "meeting", "calendar", "bodies", "body", "people", "person", "terms", "accessibility", "imprint", "privacy", "follow", "error"];
+        ["start", "paper", "papers", "meetings", "meeting", "calendar", "bodies", "body", "people", "person", "terms", "accessibility", "imprint", "privacy", "follow", "follow-search", "error"];
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -113,6 +113,7 @@ public class BrowserSite : IAsyncLifetime
         ["imprint"] = "/impressum",
         ["privacy"] = "/datenschutz",
         ["follow"] = $"/folgen?vorlage={paper}",
+        ["follow-search"] = "/folgen?suche=q%3DDigitalisierung%26jahr%3D2018",
         ["error"] = "/gibt-es-nicht",
     };
 

@@ -110,7 +110,7 @@ public sealed class AddendumVisibilityTests
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {path} gave {(int)response.StatusCode}, not 404");
         }
         Assert.Equal("", await BeratungsfolgeNumberAsync(anonymous, publicPaperId));
-        Assert.DoesNotContain(await DigestAsync(database, clock, start), c => c.Contains(FileMarker, StringComparison.Ordinal) || c.Contains(Marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(await DigestAsync(app, clock, start), c => c.Contains(FileMarker, StringComparison.Ordinal) || c.Contains(Marker, StringComparison.Ordinal));
 
         // The Nachtrag publishes the items: the meeting page, OParl (by id and in the meeting), search, the paper's Beratungsfolge.
         clock.Advance(TimeSpan.FromHours(1));
@@ -128,7 +128,7 @@ public sealed class AddendumVisibilityTests
         Assert.Contains($"/sitzungen/{meetingId}", await anonymous.GetStringAsync(new Uri($"/api/search?q={Marker[..^3]}*", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.Contains(FileMarker, await anonymous.GetStringAsync(new Uri($"/dateien/{fileId}", UriKind.Relative), Token), StringComparison.Ordinal);
         Assert.NotEqual("", await BeratungsfolgeNumberAsync(anonymous, publicPaperId));
-        Assert.Contains(await DigestAsync(database, clock, start), c => c.Contains(FileMarker, StringComparison.Ordinal));
+        Assert.Contains(await DigestAsync(app, clock, start), c => c.Contains(FileMarker, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -200,12 +200,13 @@ public sealed class AddendumVisibilityTests
     }
 
     /// <summary>What a follower of the council would be told since <paramref name="since"/>.</summary>
-    private static async Task<List<string>> DigestAsync(TestDatabase database, TimeProvider clock, DateTime since)
+    private static async Task<List<string>> DigestAsync(RisApp app, TimeProvider clock, DateTime since)
     {
-        await using var db = database.NewContext(clock);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenRis.Web.Data.RisDbContext>();
         var council = await db.Organizations.SingleAsync(o => o.Name == "Rat der Stadt Hagen", Token);
         var follow = new Follow { Target = FollowTarget.Organization, OrganizationId = council.Id };
-        var changes = await FollowChanges.SinceAsync(db, follow, since, clock.GetUtcNow().UtcDateTime, Token);
+        var changes = await FollowChanges.SinceAsync(db, scope.ServiceProvider.GetRequiredService<SearchService>(), follow, since, clock.GetUtcNow().UtcDateTime, Token);
         return changes.Select(c => c.Text).ToList();
     }
 }

@@ -121,7 +121,7 @@ public sealed class DraftChannelsTests
         clock.Advance(TimeSpan.FromDays(1));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.Equal(1, await FollowDigests.QueueDueAsync(scope.ServiceProvider.GetRequiredService<RisDbContext>(), "http://localhost", Token));
+            Assert.Equal(1, await FollowDigests.QueueDueAsync(scope.ServiceProvider.GetRequiredService<RisDbContext>(), scope.ServiceProvider.GetRequiredService<SearchService>(), "http://localhost", Token));
         }
         var digest = Assert.Single(await new MailInbox(sink, app.Services.GetRequiredService<OpenRis.Web.Mail.MailDispatcher>()).NewAsync(), m => m.To.Mailboxes.Single().Address == "presse@beispiel.de");
         Assert.Contains("Sondersitzung des Rates", digest.TextBody, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ using OpenRis.Web.Data;
 using OpenRis.Web.Mail;
 using OpenRis.Web.Model;
 using OpenRis.Web.OParl;
+using OpenRis.Web.Search;
 
 namespace OpenRis.Web.Pages.Follow;
 
@@ -19,6 +20,7 @@ public sealed class IndexModel(RisDbContext db, OParlOptions options) : PageMode
     [BindProperty(SupportsGet = true, Name = "gremium")]
     public long? OrganizationId { get; set; }
 
+    /// <summary>The saved search: the query string of <c>/suche</c> (words and filters), or plain search words.</summary>
     [BindProperty(SupportsGet = true, Name = "suche")]
     public string? Query { get; set; }
 
@@ -33,10 +35,24 @@ public sealed class IndexModel(RisDbContext db, OParlOptions options) : PageMode
 
     public bool Sent { get; private set; }
 
+    /// <summary>The followed search, read from <see cref="Query"/>; null for other targets or when it is not valid.</summary>
+    public SearchRequest? Search { get; private set; }
+
+    /// <summary>Why this search cannot be followed (German); the page then shows no form.</summary>
+    public string? SearchError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool gesendet, CancellationToken cancellationToken)
     {
         Sent = gesendet;
-        return await LoadTargetAsync(cancellationToken) ? Page() : NotFound();
+        if (!await LoadTargetAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (SearchError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -45,10 +61,15 @@ public sealed class IndexModel(RisDbContext db, OParlOptions options) : PageMode
         {
             return NotFound();
         }
+        if (SearchError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         Model.Follow follow;
         try
         {
-            follow = Model.Follow.Start(Email, Target, PaperId, OrganizationId, Query, IntervalDays, db.Clock.GetUtcNow().UtcDateTime);
+            follow = Model.Follow.Start(Email, Target, PaperId, OrganizationId, Search?.ToSavedSearch(), IntervalDays, db.Clock.GetUtcNow().UtcDateTime);
         }
         catch (WorkflowException e)
         {
@@ -59,7 +80,7 @@ public sealed class IndexModel(RisDbContext db, OParlOptions options) : PageMode
         db.Follows.Add(follow);
         await db.QueueAsync(FollowMails.Confirmation(follow, TargetName!, options.BaseUrl, db.Clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { vorlage = PaperId, gremium = OrganizationId, suche = Query, gesendet = true });
+        return RedirectToPage(new { vorlage = PaperId, gremium = OrganizationId, suche = Search?.ToSavedSearch(), gesendet = true });
     }
 
     private FollowTarget Target => PaperId is not null ? FollowTarget.Paper : OrganizationId is not null ? FollowTarget.Organization : FollowTarget.Search;
@@ -73,9 +94,36 @@ public sealed class IndexModel(RisDbContext db, OParlOptions options) : PageMode
                 .FirstOrDefaultAsync(cancellationToken),
             FollowTarget.Organization => await db.Organizations.AsNoTracking().Where(o => o.Id == OrganizationId && !o.Deleted)
                 .Select(o => "Gremium " + o.Name).FirstOrDefaultAsync(cancellationToken),
-            FollowTarget.Search => string.IsNullOrWhiteSpace(Query) ? null : $"Suche „{Query.Trim()}“",
+            // "?suche=" with nothing after it is a search without words: it gets its German message, not a 404.
+            FollowTarget.Search => Query is null && !Request.Query.ContainsKey("suche") ? null : LoadSearch(),
         };
         ViewData["Title"] = TargetName is null ? "Benachrichtigung" : $"{TargetName} per E-Mail folgen";
         return TargetName is not null;
+    }
+
+    /// <summary>Reads the saved search; a search that cannot be followed gets a German reason instead of a form.</summary>
+    private string LoadSearch()
+    {
+        // "?suche=Radweg" (plain words, as in older links) is a search for these words.
+        var query = Query ?? "";
+        var saved = query.Contains('=', StringComparison.Ordinal) ? query : "q=" + Uri.EscapeDataString(query.Trim());
+        var (request, errors) = SearchRequest.FromSavedSearch(saved);
+        if (request is null)
+        {
+            SearchError = string.Join(" ", errors);
+        }
+        else if (request.Query.Length == 0)
+        {
+            SearchError = "Bitte geben Sie einen Suchbegriff ein: Einer leeren Suche lässt sich nicht per E-Mail folgen.";
+        }
+        else if (request.ToSavedSearch().Length > Model.Follow.MaxQueryLength)
+        {
+            SearchError = $"Diese Suche ist zu lang, um ihr per E-Mail zu folgen (höchstens {Model.Follow.MaxQueryLength} Zeichen mit allen Filtern). Bitte kürzen Sie den Suchbegriff oder entfernen Sie Filter.";
+        }
+        else
+        {
+            Search = request;
+        }
+        return request is null ? "Suche" : FollowDigests.SearchName(request.ToSavedSearch());
     }
 }

@@ -5,14 +5,7 @@ namespace OpenRis.Web.Pages.Search;
 
 public sealed class IndexModel(SearchService search) : PageModel
 {
-    public static readonly IReadOnlyDictionary<string, string> FacetNames = new Dictionary<string, string>
-    {
-        [SearchFields.Kind] = "Art",
-        [SearchFields.Body] = "Gremium",
-        [SearchFields.Originator] = "Urheber",
-        [SearchFields.Year] = "Jahr",
-        [SearchFields.Status] = "Status",
-    };
+    public static IReadOnlyDictionary<string, string> FacetNames => SearchRequest.FacetLabels;
 
     public SearchRequest Search { get; private set; } = new();
     public SearchResult? Result { get; private set; }
@@ -49,6 +42,9 @@ public sealed class IndexModel(SearchService search) : PageModel
         var changed = Search with { Filters = filters.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value), Page = 1 };
         return "/suche" + changed.ToQueryString();
     }
+
+    /// <summary>Follow this search (its words and filters) by e-mail.</summary>
+    public string FollowLink => "/folgen?suche=" + Uri.EscapeDataString(Search.ToSavedSearch());
 
     public string PageLink(int page) => "/suche" + Search.ToQueryString(page);
 
