@@ -25,9 +25,19 @@ public static class FollowChanges
 
     /// <summary>
     /// The moment up to which a digest reports: now, and for a saved search a little earlier, so that
-    /// every change in its window is already in the search index (<see cref="SavedSearchChanges.IndexLag"/>).
+    /// every change in its window is already in the search index (<see cref="SavedSearchChanges.IndexLag"/>),
+    /// and never beyond the oldest change the index has not applied yet (<paramref name="firstUnindexed"/>:
+    /// an indexer held up by a rebuild or a bulk import), which would otherwise be passed over for good.
     /// </summary>
-    public static DateTime Until(Follow follow, DateTime now) => follow.Target == FollowTarget.Search ? now - SavedSearchChanges.IndexLag : now;
+    public static DateTime Until(Follow follow, DateTime now, DateTime? firstUnindexed = null)
+    {
+        if (follow.Target != FollowTarget.Search)
+        {
+            return now;
+        }
+        var until = now - SavedSearchChanges.IndexLag;
+        return firstUnindexed is { } pending && pending <= until ? pending.AddTicks(-1) : until;
+    }
 
     /// <summary>The public changes of one paper; also what a saved search reports for a paper it found before.</summary>
     public static async Task<List<FollowChange>> PaperAsync(RisDbContext db, long paperId, DateTime since, DateTime until, CancellationToken cancellationToken)

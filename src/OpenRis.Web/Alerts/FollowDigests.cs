@@ -19,9 +19,17 @@ public static class FollowDigests
             .Where(f => f.ConfirmedAt != null && f.UnsubscribedAt == null)
             .OrderBy(f => f.Id).ToListAsync(cancellationToken);
         var queued = 0;
+        var indexed = search.IndexedPosition;
+        var firstUnindexed = await db.SearchOutbox.AsNoTracking().Where(e => e.Id > indexed).OrderBy(e => e.Id)
+            .Select(e => (DateTime?)e.At).FirstOrDefaultAsync(cancellationToken);
         foreach (var follow in follows.Where(f => f.IsDue(utc)))
         {
-            var until = FollowChanges.Until(follow, utc);
+            var until = FollowChanges.Until(follow, utc, firstUnindexed);
+            if (until <= follow.LastDigestAt)
+            {
+                // The index has not caught up with anything after the last digest: next time.
+                continue;
+            }
             var changes = await FollowChanges.SinceAsync(db, search, follow, follow.LastDigestAt!.Value, until, cancellationToken);
             if (changes.Count > 0)
             {

@@ -17,6 +17,9 @@ namespace OpenRis.Web.Search;
 public sealed partial class SearchService(SearchIndex index, SearchRecheck recheck)
 {
     private const int FuzzyBelow = 3;
+
+    /// <summary>The last search outbox row this node's index has applied.</summary>
+    public long IndexedPosition => index.Position;
     private const int SnippetWindow = 800;
 
     private static readonly Dictionary<string, float> FieldBoosts = new()

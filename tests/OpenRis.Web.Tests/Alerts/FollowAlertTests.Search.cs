@@ -181,6 +181,26 @@ public sealed partial class FollowAlertTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task FollowSearch_IndexBehind_DigestStopsBeforeTheUnindexedChange_ReportsItOnceIndexed(string provider)
+    {
+        // The background indexer waits three (fake) days before each pass: only the test's own catch-ups index.
+        await using var setup = await StartAsync(provider, new() { ["Search:IndexDelayMilliseconds"] = ((int)TimeSpan.FromDays(3).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await FollowAndConfirmAsync(setup, $"/folgen?suche=q%3D{Word}");
+        await setup.CatchUpAsync();
+
+        setup.Clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(1));
+        await AddPaperAsync(setup, "Rueckstandmarke");
+        setup.Clock.Advance(TimeSpan.FromHours(2));
+        // Due, but the index does not hold the paper yet: no mail, and its window must not pass over it.
+        Assert.Equal(0, await setup.DigestAsync(catchUp: false));
+
+        setup.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await setup.DigestAsync());
+        Assert.Contains($"Neuer Treffer: {Word} im Stadtpark Rueckstandmarke", setup.Sink.Messages[^1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task FollowSearch_EmptyOrOversizedSearch_GermanMessage_NothingStored(string provider)
     {
         await using var setup = await StartAsync(provider);

@@ -33,9 +33,12 @@ public sealed partial class FollowAlertTests
         /// <summary>Waits until the search index holds every saved change, as the running indexer soon would.</summary>
         public async Task CatchUpAsync() => await app.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(Token);
 
-        public async Task<int> DigestAsync()
+        public async Task<int> DigestAsync(bool catchUp = true)
         {
-            await CatchUpAsync();
+            if (catchUp)
+            {
+                await CatchUpAsync();
+            }
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RisDbContext>();
             var queued = await FollowDigests.QueueDueAsync(db, scope.ServiceProvider.GetRequiredService<SearchService>(), "http://localhost", Token);
@@ -52,12 +55,17 @@ public sealed partial class FollowAlertTests
         }
     }
 
-    private static async Task<Setup> StartAsync(string provider)
+    private static async Task<Setup> StartAsync(string provider, Dictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var sink = await SmtpSink.StartAsync();
         var clock = new FakeTimeProvider(Start);
-        var app = new RisApp(database, clock: clock, settings: new Dictionary<string, string>(sink.Settings()) { ["OParl:BaseUrl"] = "http://localhost", ["Alerts:CheckMinutes"] = "0" });
+        var all = new Dictionary<string, string>(sink.Settings()) { ["OParl:BaseUrl"] = "http://localhost", ["Alerts:CheckMinutes"] = "0" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+        var app = new RisApp(database, clock: clock, settings: all);
         var setup = new Setup(database, sink, clock, app);
         await setup.Client.GetPageAsync("/");
         return setup;
