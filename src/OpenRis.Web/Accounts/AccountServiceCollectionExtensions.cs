@@ -86,7 +86,7 @@ public static class AccountServiceCollectionExtensions
         });
         builder.Services.AddAuthorization();
         builder.AddOpenIdConnectLogin();
-        builder.AddLoginRateLimit();
+        builder.AddPostRateLimits();
         builder.AddSharedKeys();
         return builder;
     }

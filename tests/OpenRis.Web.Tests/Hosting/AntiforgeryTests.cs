@@ -10,6 +10,8 @@ using OpenRis.Web.Demo;
 using OpenRis.Web.Model;
 using OpenRis.Web.Tests.Workflow;
 
+using OpenRis.Web.Hosting;
+
 namespace OpenRis.Web.Tests.Hosting;
 
 /// <summary>
@@ -35,7 +37,8 @@ public sealed class AntiforgeryTests
     public async Task EveryPost_WithoutAntiforgeryToken_IsRefused_ForEveryoneAllowedThere()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
-        await using var app = new RisApp(database);
+        // Every public form posted as every account from one address: above the default rate limit of public forms.
+        await using var app = new RisApp(database, settings: new Dictionary<string, string> { [PostRateLimits.PublicFormSetting] = "1000" });
         var clients = new Dictionary<string, HttpClient> { [""] = app.Client() };
         foreach (var account in new[] { DemoAccounts.CouncilMember, DemoAccounts.FactionOffice, DemoAccounts.OtherFactionOffice, DemoAccounts.CouncilOffice,
                      DemoAccounts.Clerk, DemoAccounts.CoSigningClerk, DemoAccounts.Approver, DemoAccounts.Administrator })
