@@ -64,9 +64,9 @@ internal sealed partial class OParlImporter
     /// <summary>
     /// After every list: created/modified as the source served them (saving stamped our clock, and
     /// later pages bumped parents), the System's name and contact, and PostgreSQL's id sequences
-    /// moved past the adopted ids.
+    /// moved past the adopted ids. Returns whether the System changed.
     /// </summary>
-    private async Task KeepSourceAsync(JsonObject system, CancellationToken ct)
+    private async Task<bool> KeepSourceAsync(JsonObject system, CancellationToken ct)
     {
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
         foreach (var (url, (type, created, modified)) in _sourceTimes)
@@ -108,11 +108,14 @@ internal sealed partial class OParlImporter
         ours.License = _values.Text(system, "license");
         SetIfDifferent(ours.Keyword, _values.Texts(system, "keyword"));
         SetIfDifferent(ours.OtherOparlVersions, _values.Texts(system, "otherOparlVersions"));
+        _db.ChangeTracker.DetectChanges();
+        var systemChanged = _db.Entry(ours).State != EntityState.Unchanged;
         await _db.SaveChangesAsync(ct);
         if (_values.DateTime(system, "created") is { } systemCreated && _values.DateTime(system, "modified") is { } systemModified)
         {
             var id = ours.Id;
-            await _db.Systems.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, systemCreated).SetProperty(e => e.Modified, systemModified), ct);
+            systemChanged |= await _db.Systems.IgnoreQueryFilters().Where(e => e.Id == id && (e.Created != systemCreated || e.Modified != systemModified))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, systemCreated).SetProperty(e => e.Modified, systemModified), ct) > 0;
         }
 
         if (_db.Database.IsNpgsql())
@@ -127,6 +130,7 @@ internal sealed partial class OParlImporter
         }
         await transaction.CommitAsync(ct);
         _db.ChangeTracker.Clear();
+        return systemChanged;
     }
 
     [GeneratedRegex("/oparl/v1\\.1/[A-Za-z]+/([0-9]+)$")]

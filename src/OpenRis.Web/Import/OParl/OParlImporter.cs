@@ -147,11 +147,14 @@ internal sealed partial class OParlImporter
         _report.Phase("Verknüpfen", linking);
         if (_adopt)
         {
-            await KeepSourceAsync(system, ct);
+            var systemChanged = await KeepSourceAsync(system, ct);
             // The batches rendered their documents with our clock's times; the adopted objects now
             // carry the source's. The instance was empty, so its documents are all the import's: they
             // are rendered anew, not compared, or a changed document would be served as modified now.
-            if (_db.Projection is { } projection)
+            // A run that wrote nothing (the incremental run of a moved instance) has nothing to render
+            // anew; a resumed one may finish objects an earlier run wrote with our clock's times.
+            var wrote = _report.Total(OParlImportReport.Created) + _report.Total(OParlImportReport.Updated) + _report.Total(OParlImportReport.Deleted) > 0;
+            if (_db.Projection is { } projection && (wrote || systemChanged || _report.Resumed))
             {
                 await _db.OParlDocuments.ExecuteDeleteAsync(ct);
                 await projection.RebuildAsync(_db, _db.Clock.GetUtcNow().UtcDateTime, null, ct);
