@@ -74,8 +74,7 @@ public abstract partial class RisDbContext
         }
         if (Projection is not null && (projected.Count > 0 || parents.Count > 0))
         {
-            var keys = projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)).Concat(parents.Select(p => (p.Type, p.Id)));
-            await Projection.RefreshAsync(this, keys, now, cancellationToken);
+            await Projection.RefreshAsync(this, projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)), parents.Select(p => (p.Type, p.Id)), now, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         if (transaction is not null)

@@ -31,10 +31,15 @@ public sealed partial class OParlProjection(OParlOptions options)
         OParlTypes.AgendaItem, OParlTypes.Organization, OParlTypes.Person, OParlTypes.Body, OParlTypes.Meeting, OParlTypes.Paper, OParlTypes.System,
     ];
 
-    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, DateTime now, CancellationToken cancellationToken)
+    /// <param name="bumped">
+    /// Parents whose <c>modified</c> moved because an embedded object changed: they are rendered, but
+    /// nothing of theirs changed that their neighbours show, so their neighbours are not looked up.
+    /// </param>
+    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, IEnumerable<(Type Type, long Id)> bumped, DateTime now, CancellationToken cancellationToken)
     {
         now = OParlTime.Floor(now);
-        var keys = await AffectedAsync(db, changed.Where(c => c.Id > 0).Select(c => (TypeKey(c.Type), c.Id)).Where(k => k.Item1 is not null).Select(k => (k.Item1!, k.Id)).ToHashSet(), cancellationToken);
+        var keys = await AffectedAsync(db, Keys(changed), cancellationToken);
+        keys.UnionWith(Keys(bumped));
         var anyChanged = false;
         foreach (var type in RenderOrder)
         {
@@ -163,6 +168,9 @@ public sealed partial class OParlProjection(OParlOptions options)
         OParlTypes.Location => db.Locations.IgnoreQueryFilters().OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
+
+    private static HashSet<(string Type, long Id)> Keys(IEnumerable<(Type Type, long Id)> objects) =>
+        objects.Where(c => c.Id > 0).Select(c => (TypeKey(c.Type), c.Id)).Where(k => k.Item1 is not null).Select(k => (k.Item1!, k.Id)).ToHashSet();
 
     private static string? TypeKey(Type type) => type.Name switch
     {
