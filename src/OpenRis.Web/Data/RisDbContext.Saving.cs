@@ -54,7 +54,10 @@ public abstract partial class RisDbContext
         var ownTransaction = Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await BumpParentsAsync(parents, now, cancellationToken);
+        if (!KeepsSourceTimes)
+        {
+            await BumpParentsAsync(parents, now, cancellationToken);
+        }
         var outbox = SearchOutboxRows(searchable, parents, now);
         SearchOutbox.AddRange(outbox);
         if (audit.Count > 0 || outbox.Count > 0)
@@ -74,7 +77,7 @@ public abstract partial class RisDbContext
         }
         if (Projection is not null && (projected.Count > 0 || parents.Count > 0))
         {
-            await Projection.RefreshAsync(this, projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)), parents.Select(p => (p.Type, p.Id)), now, cancellationToken);
+            await Projection.RefreshAsync(this, projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)), parents.Select(p => (p.Type, p.Id)), now, KeepsSourceTimes, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         if (transaction is not null)
@@ -116,12 +119,18 @@ public abstract partial class RisDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
-                    obj.Created = now;
-                    obj.Modified = now;
+                    if (!KeepsSourceTimes || obj.Created == default || obj.Modified == default)
+                    {
+                        obj.Created = now;
+                        obj.Modified = now;
+                    }
                     obj.Revision = 1;
                     break;
                 case EntityState.Modified:
-                    obj.Modified = now;
+                    if (!KeepsSourceTimes)
+                    {
+                        obj.Modified = now;
+                    }
                     obj.Revision++;
                     break;
                 case EntityState.Deleted:

@@ -9,7 +9,7 @@ public sealed partial class OParlProjection
     private sealed record Rendered(long Id, long BodyId, bool Visible, DateTime Created, DateTime EntityModified, Func<OParlRenderer, DateTime, byte[]> Json, bool HasInternal = false);
 
     /// <summary>Renders the given objects of one type and stores what changed; returns the ids whose served JSON changed.</summary>
-    private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, CancellationToken ct)
+    private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, bool keepModified, CancellationToken ct)
     {
         var rendered = await RenderedAsync(db, type, ids, ct);
         var existing = await db.Set<OParlDocument>().Where(d => d.Type == type && EF.Parameter(ids).Contains(d.ObjectId)).ToDictionaryAsync(d => d.ObjectId, ct);
@@ -39,7 +39,8 @@ public sealed partial class OParlProjection
             }
             // The served JSON changed although the object itself was not saved now (a neighbour was):
             // its modified moves to now, or modified_since crawlers would miss the change.
-            var changedByNeighbour = document is not null || incremental;
+            // Not while an instance is moved: its objects carry the source's times, which already moved with every change there.
+            var changedByNeighbour = !keepModified && (document is not null || incremental);
             if (changedByNeighbour && now > modified)
             {
                 modified = now;

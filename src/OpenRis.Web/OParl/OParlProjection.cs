@@ -35,7 +35,8 @@ public sealed partial class OParlProjection(OParlOptions options)
     /// Parents whose <c>modified</c> moved because an embedded object changed: they are rendered, but
     /// nothing of theirs changed that their neighbours show, so their neighbours are not looked up.
     /// </param>
-    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, IEnumerable<(Type Type, long Id)> bumped, DateTime now, CancellationToken cancellationToken)
+    /// <param name="keepModified">Documents take the objects' modified even when only a neighbour changed (<see cref="RisDbContext.KeepsSourceTimes"/>).</param>
+    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, IEnumerable<(Type Type, long Id)> bumped, DateTime now, bool keepModified, CancellationToken cancellationToken)
     {
         now = OParlTime.Floor(now);
         var keys = await AffectedAsync(db, Keys(changed), cancellationToken);
@@ -52,7 +53,7 @@ public sealed partial class OParlProjection(OParlOptions options)
             // cost grows faster than its IN list.
             foreach (var chunk in ids.Chunk(500))
             {
-                var rendered = await RenderAsync(db, type, [.. chunk], now, incremental: true, cancellationToken);
+                var rendered = await RenderAsync(db, type, [.. chunk], now, incremental: true, keepModified, cancellationToken);
                 if (rendered.Count > 0)
                 {
                     anyChanged = true;
@@ -80,7 +81,7 @@ public sealed partial class OParlProjection(OParlOptions options)
             var ids = await AllIdsAsync(db, type, cancellationToken);
             for (var start = 0; start < ids.Count; start += 500)
             {
-                await RenderAsync(db, type, ids.GetRange(start, Math.Min(500, ids.Count - start)), now, incremental: false, cancellationToken);
+                await RenderAsync(db, type, ids.GetRange(start, Math.Min(500, ids.Count - start)), now, incremental: false, keepModified: false, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
