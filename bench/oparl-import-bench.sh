@@ -7,7 +7,7 @@
 # 1. builds OpenRIS (Release) and copies it to bench/.data/import-app/ (--no-build: uses the copy there);
 # 2. generates a municipality of N papers once (`openris generate`) into
 #    bench/.data/import-src-N-sS/ (reused afterwards; delete it to start over) and serves it with
-#    OpenRIS itself on 127.0.0.1:5090 (a local OParl 1.1 server; the demo is left out);
+#    OpenRIS itself on 127.0.0.1:$BENCH_PORT (default 5090; a local OParl 1.1 server; the demo is left out);
 # 3. imports it into a new, empty SQLite database (bench/.data/import-run/) with --no-files
 #    (unless --with-files) and times the full run; then runs the import again (nothing changed:
 #    the incremental run) and times that;
@@ -26,7 +26,7 @@ PAPERS=2000
 SEED=1
 FILES=--no-files
 NO_BUILD=""
-PORT=5090
+PORT=${BENCH_PORT:-5090}
 BASE=http://127.0.0.1:$PORT
 
 while [ $# -gt 0 ]; do

@@ -65,6 +65,13 @@ public abstract partial class RisDbContext(DbContextOptions options, TimeProvide
     /// <summary>Off only for bulk generation of synthetic data, where an audit row per object says nothing.</summary>
     public bool AuditEnabled { get; set; } = true;
 
+    /// <summary>
+    /// On only while an instance is moved (the OParl import adopting a source's ids and times): saves keep
+    /// the created/modified the objects were given instead of the clock's, parents are not bumped (the
+    /// source moved them already), and the OParl documents are rendered with those times.
+    /// </summary>
+    public bool KeepsSourceTimes { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as their names: readable in the database and stable when members are added.

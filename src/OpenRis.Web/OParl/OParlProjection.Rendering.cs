@@ -9,7 +9,7 @@ public sealed partial class OParlProjection
     private sealed record Rendered(long Id, long BodyId, bool Visible, DateTime Created, DateTime EntityModified, Func<OParlRenderer, DateTime, byte[]> Json, bool HasInternal = false);
 
     /// <summary>Renders the given objects of one type and stores what changed; returns the ids whose served JSON changed.</summary>
-    private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, CancellationToken ct)
+    private async Task<List<long>> RenderAsync(RisDbContext db, string type, List<long> ids, DateTime now, bool incremental, bool keepModified, CancellationToken ct)
     {
         var rendered = await RenderedAsync(db, type, ids, ct);
         var existing = await db.Set<OParlDocument>().Where(d => d.Type == type && EF.Parameter(ids).Contains(d.ObjectId)).ToDictionaryAsync(d => d.ObjectId, ct);
@@ -39,7 +39,8 @@ public sealed partial class OParlProjection
             }
             // The served JSON changed although the object itself was not saved now (a neighbour was):
             // its modified moves to now, or modified_since crawlers would miss the change.
-            var changedByNeighbour = document is not null || incremental;
+            // Not while an instance is moved: its objects carry the source's times, which already moved with every change there.
+            var changedByNeighbour = !keepModified && (document is not null || incremental);
             if (changedByNeighbour && now > modified)
             {
                 modified = now;
@@ -226,19 +227,21 @@ public sealed partial class OParlProjection
 
         var consultations = Ids(OParlTypes.Consultation);
         var consultationRows = await db.Consultations.IgnoreQueryFilters().Where(c => consultations.Contains(c.Id)).Select(c => new { c.PaperId, c.AgendaItemId }).ToListAsync(ct);
-        var papers = Ids(OParlTypes.Paper).Concat(consultationRows.Select(c => c.PaperId)).ToList();
+        // A paper is rendered with its consultations and files; only a paper that changed itself can
+        // change what its neighbours show (their visibility follows it), so only those are expanded below.
+        var papers = Ids(OParlTypes.Paper);
+        Add(OParlTypes.Paper, consultationRows.Select(c => c.PaperId));
         Add(OParlTypes.AgendaItem, consultationRows.Where(c => c.AgendaItemId != null).Select(c => c.AgendaItemId!.Value));
 
         var files = Ids(OParlTypes.File);
         var fileRows = await db.Files.IgnoreQueryFilters().Where(f => files.Contains(f.Id)).Select(f => new { f.PaperId, f.MeetingId, f.AgendaItemId, f.MasterFileId, Meeting = f.AgendaItem != null ? (long?)f.AgendaItem.MeetingId : null }).ToListAsync(ct);
-        papers.AddRange(fileRows.Where(f => f.PaperId != null).Select(f => f.PaperId!.Value));
+        Add(OParlTypes.Paper, fileRows.Where(f => f.PaperId != null).Select(f => f.PaperId!.Value));
         Add(OParlTypes.Meeting, fileRows.Where(f => f.MeetingId != null).Select(f => f.MeetingId!.Value).Concat(fileRows.Where(f => f.Meeting != null).Select(f => f.Meeting!.Value)));
         Add(OParlTypes.AgendaItem, fileRows.Where(f => f.AgendaItemId != null).Select(f => f.AgendaItemId!.Value));
         Add(OParlTypes.File, fileRows.Where(f => f.MasterFileId != null).Select(f => f.MasterFileId!.Value));
         Add(OParlTypes.File, await db.Files.IgnoreQueryFilters().Where(f => f.MasterFileId != null && files.Contains(f.MasterFileId.Value)).Select(f => f.Id).ToListAsync(ct));
 
         // A paper's visibility carries its consultations and files; its links appear in related papers.
-        papers = papers.Distinct().ToList();
         Add(OParlTypes.Paper, papers);
         Add(OParlTypes.Consultation, await db.Consultations.IgnoreQueryFilters().Where(c => papers.Contains(c.PaperId)).Select(c => c.Id).ToListAsync(ct));
         Add(OParlTypes.File, await db.Files.IgnoreQueryFilters().Where(f => f.PaperId != null && papers.Contains(f.PaperId.Value)).Select(f => f.Id).ToListAsync(ct));

@@ -31,10 +31,16 @@ public sealed partial class OParlProjection(OParlOptions options)
         OParlTypes.AgendaItem, OParlTypes.Organization, OParlTypes.Person, OParlTypes.Body, OParlTypes.Meeting, OParlTypes.Paper, OParlTypes.System,
     ];
 
-    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, DateTime now, CancellationToken cancellationToken)
+    /// <param name="bumped">
+    /// Parents whose <c>modified</c> moved because an embedded object changed: they are rendered, but
+    /// nothing of theirs changed that their neighbours show, so their neighbours are not looked up.
+    /// </param>
+    /// <param name="keepModified">Documents take the objects' modified even when only a neighbour changed (<see cref="RisDbContext.KeepsSourceTimes"/>).</param>
+    public async Task RefreshAsync(RisDbContext db, IEnumerable<(Type Type, long Id)> changed, IEnumerable<(Type Type, long Id)> bumped, DateTime now, bool keepModified, CancellationToken cancellationToken)
     {
         now = OParlTime.Floor(now);
-        var keys = await AffectedAsync(db, changed.Where(c => c.Id > 0).Select(c => (TypeKey(c.Type), c.Id)).Where(k => k.Item1 is not null).Select(k => (k.Item1!, k.Id)).ToHashSet(), cancellationToken);
+        var keys = await AffectedAsync(db, Keys(changed), cancellationToken);
+        keys.UnionWith(Keys(bumped));
         var anyChanged = false;
         foreach (var type in RenderOrder)
         {
@@ -47,7 +53,7 @@ public sealed partial class OParlProjection(OParlOptions options)
             // cost grows faster than its IN list.
             foreach (var chunk in ids.Chunk(500))
             {
-                var rendered = await RenderAsync(db, type, [.. chunk], now, incremental: true, cancellationToken);
+                var rendered = await RenderAsync(db, type, [.. chunk], now, incremental: true, keepModified, cancellationToken);
                 if (rendered.Count > 0)
                 {
                     anyChanged = true;
@@ -75,7 +81,7 @@ public sealed partial class OParlProjection(OParlOptions options)
             var ids = await AllIdsAsync(db, type, cancellationToken);
             for (var start = 0; start < ids.Count; start += 500)
             {
-                await RenderAsync(db, type, ids.GetRange(start, Math.Min(500, ids.Count - start)), now, incremental: false, cancellationToken);
+                await RenderAsync(db, type, ids.GetRange(start, Math.Min(500, ids.Count - start)), now, incremental: false, keepModified: false, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
@@ -163,6 +169,9 @@ public sealed partial class OParlProjection(OParlOptions options)
         OParlTypes.Location => db.Locations.IgnoreQueryFilters().OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
+
+    private static HashSet<(string Type, long Id)> Keys(IEnumerable<(Type Type, long Id)> objects) =>
+        objects.Where(c => c.Id > 0).Select(c => (TypeKey(c.Type), c.Id)).Where(k => k.Item1 is not null).Select(k => (k.Item1!, k.Id)).ToHashSet();
 
     private static string? TypeKey(Type type) => type.Name switch
     {

@@ -15,7 +15,6 @@ namespace OpenRis.Web.Import.OParl;
 internal sealed partial class OParlImporter
 {
     private bool _adopt;
-    private readonly Dictionary<string, (string Type, DateTime? Created, DateTime? Modified)> _sourceTimes = new(StringComparer.Ordinal);
 
     /// <summary>An OpenRIS source into an instance without bodies (or one filled from this source alone, when resuming).</summary>
     private async Task<bool> AdoptsIdsAsync(JsonObject system, CancellationToken ct)
@@ -37,12 +36,22 @@ internal sealed partial class OParlImporter
         return match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
-    private void RememberSourceTimes(string url, string type, JsonObject json)
+    /// <summary>
+    /// Objects take the source's created/modified before they are saved; the saves keep them
+    /// (<see cref="Data.RisDbContext.KeepsSourceTimes"/>), so each batch renders its OParl documents
+    /// once, as the source served them, and nothing has to be rendered anew at the end.
+    /// </summary>
+    private void AdoptTimes(OParlObject entity, JsonObject json, bool isNew)
     {
-        if (_adopt)
+        if (!_adopt || _values.DateTime(json, "created") is not { } created || _values.DateTime(json, "modified") is not { } modified)
         {
-            _sourceTimes[url] = (type, _values.DateTime(json, "created"), _values.DateTime(json, "modified"));
+            return;
         }
+        if (isNew)
+        {
+            entity.Created = created;
+        }
+        entity.Modified = modified;
     }
 
     /// <summary>New objects of the page take the source's id before the insert.</summary>
@@ -62,37 +71,12 @@ internal sealed partial class OParlImporter
     }
 
     /// <summary>
-    /// After every list: created/modified as the source served them (saving stamped our clock, and
-    /// later pages bumped parents), the System's name and contact, and PostgreSQL's id sequences
-    /// moved past the adopted ids.
+    /// After every list: the System's name, contact and times as the source served them, and
+    /// PostgreSQL's id sequences moved past the adopted ids.
     /// </summary>
     private async Task KeepSourceAsync(JsonObject system, CancellationToken ct)
     {
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
-        foreach (var (url, (type, created, modified)) in _sourceTimes)
-        {
-            if (created is null || modified is null || !_known.TryGetValue(url, out var known))
-            {
-                continue;
-            }
-            var (c, m, id) = (created.Value, modified.Value, known.EntityId);
-            _ = type switch
-            {
-                "body" => await _db.Bodies.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "legislativeTerm" => await _db.LegislativeTerms.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "location" => await _db.Locations.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "organization" => await _db.Organizations.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "person" => await _db.Persons.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "membership" => await _db.Memberships.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "meeting" => await _db.Meetings.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "agendaItem" => await _db.AgendaItems.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "paper" => await _db.Papers.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "consultation" => await _db.Consultations.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                "file" => await _db.Files.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, c).SetProperty(e => e.Modified, m), ct),
-                _ => 0,
-            };
-        }
-
         var ours = await _db.Systems.IgnoreQueryFilters().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         if (ours is null)
         {
@@ -108,12 +92,12 @@ internal sealed partial class OParlImporter
         ours.License = _values.Text(system, "license");
         SetIfDifferent(ours.Keyword, _values.Texts(system, "keyword"));
         SetIfDifferent(ours.OtherOparlVersions, _values.Texts(system, "otherOparlVersions"));
-        await _db.SaveChangesAsync(ct);
         if (_values.DateTime(system, "created") is { } systemCreated && _values.DateTime(system, "modified") is { } systemModified)
         {
-            var id = ours.Id;
-            await _db.Systems.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Created, systemCreated).SetProperty(e => e.Modified, systemModified), ct);
+            ours.Created = systemCreated;
+            ours.Modified = systemModified;
         }
+        await _db.SaveChangesAsync(ct);
 
         if (_db.Database.IsNpgsql())
         {

@@ -265,7 +265,7 @@ internal sealed partial class OParlImporter
                 stored.Deleted = false;
                 _page[url] = stored;
                 _pageRows.Add((url, type, stored, hash, standalone));
-                RememberSourceTimes(url, type, json);
+                AdoptTimes(stored, json, isNew: false);
                 _report.Count(type, OParlImportReport.Updated);
                 return stored;
             }
@@ -274,7 +274,7 @@ internal sealed partial class OParlImporter
         _db.Add(created);
         _page[url] = created;
         _pageRows.Add((url, type, created, hash, standalone));
-        RememberSourceTimes(url, type, json);
+        AdoptTimes(created, json, isNew: true);
         _report.Count(type, OParlImportReport.Created);
         return created;
     }

@@ -69,6 +69,7 @@ internal sealed partial class OParlImporter
         finally
         {
             _db.AuditEnabled = auditEnabled;
+            _db.KeepsSourceTimes = false;
             _db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
             _db.ChangeTracker.Clear();
         }
@@ -108,6 +109,7 @@ internal sealed partial class OParlImporter
         _cursor = JsonSerializer.Deserialize<Dictionary<string, string>>(_source.Cursor ?? "{}") ?? [];
         await LoadKnownAsync(ct);
         _adopt = await AdoptsIdsAsync(system, ct);
+        _db.KeepsSourceTimes = _adopt;
 
         var since = _options.Full || !_vendor.TrustModifiedSince ? null : _source.Watermark;
         await _progress.WriteLineAsync(Invariant($"OParl-Import {systemUrl} ({_vendor.Name}{(since is null ? ", vollständig" : $", geändert seit {since:yyyy-MM-dd HH:mm:ss} UTC")}{(_report.Resumed ? ", fortgesetzt" : "")}{(_adopt ? ", Ids und Zeitstempel der Quelle" : "")})"));
@@ -148,15 +150,6 @@ internal sealed partial class OParlImporter
         if (_adopt)
         {
             await KeepSourceAsync(system, ct);
-            // The batches rendered their documents with our clock's times; the adopted objects now
-            // carry the source's. The instance was empty, so its documents are all the import's: they
-            // are rendered anew, not compared, or a changed document would be served as modified now.
-            if (_db.Projection is { } projection)
-            {
-                await _db.OParlDocuments.ExecuteDeleteAsync(ct);
-                await projection.RebuildAsync(_db, _db.Clock.GetUtcNow().UtcDateTime, null, ct);
-                _db.ChangeTracker.Clear();
-            }
         }
 
         if (failed.Count > 0)
