@@ -7,10 +7,9 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenRis.Web.Demo;
+using OpenRis.Web.Hosting;
 using OpenRis.Web.Model;
 using OpenRis.Web.Tests.Workflow;
-
-using OpenRis.Web.Hosting;
 
 namespace OpenRis.Web.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using OpenRis.Web.Demo;
 using OpenRis.Web.Hosting;
 using OpenRis.Web.Tests.Workflow;
