@@ -17,14 +17,24 @@ public abstract partial class RisDbContext
     private static readonly (string Name, Type Type)[] JoinOwners =
         [("PaperId", typeof(Paper)), ("MeetingId", typeof(Meeting)), ("ConsultationId", typeof(Consultation))];
 
-    private async Task<HashSet<ObjectKey>> FindParentsToBumpAsync(List<EntityEntry> changed, CancellationToken cancellationToken)
+    /// <returns>
+    /// The parents to bump, and among them those whose own state a change of a part without an OParl
+    /// document of its own may have changed (a published Nachtrag makes the meeting's items public, a
+    /// signature releases a statement): their neighbours are rendered again too, not only themselves.
+    /// </returns>
+    private async Task<(HashSet<ObjectKey> ToBump, HashSet<ObjectKey> StateChanged)> FindParentsToBumpAsync(List<EntityEntry> changed, CancellationToken cancellationToken)
     {
         var queue = new Queue<ObjectKey>();
+        var stateChanged = new HashSet<ObjectKey>();
         foreach (var entry in changed)
         {
             foreach (var parent in await ParentsOfEntryAsync(entry, cancellationToken))
             {
                 queue.Enqueue(parent);
+                if (entry.Entity is not OParlObject)
+                {
+                    stateChanged.Add(parent);
+                }
             }
         }
 
@@ -49,7 +59,7 @@ public abstract partial class RisDbContext
                 queue.Enqueue(grandParent);
             }
         }
-        return toBump;
+        return (toBump, stateChanged);
     }
 
     private async Task<List<ObjectKey>> ParentsOfEntryAsync(EntityEntry entry, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public abstract partial class RisDbContext
         now = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
 
         var changed = StampChangedObjects(now);
-        var parents = await FindParentsToBumpAsync(changed, cancellationToken);
+        var (parents, stateChanged) = await FindParentsToBumpAsync(changed, cancellationToken);
         var audit = AuditEnabled ? CollectAudit(now) : [];
 
         var projected = Projection is null ? [] : changed
@@ -61,7 +61,7 @@ public abstract partial class RisDbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await SaveFollowUpsAsync(acceptAllChangesOnSuccess, now, parents, audit, projected, searchable, cancellationToken);
+            await SaveFollowUpsAsync(acceptAllChangesOnSuccess, now, parents, stateChanged, audit, projected, searchable, cancellationToken);
         }
         finally
         {
@@ -75,7 +75,7 @@ public abstract partial class RisDbContext
     }
 
     /// <summary>After the insert, in its transaction: parent bumps, search outbox, audit rows and the OParl documents.</summary>
-    private async Task SaveFollowUpsAsync(bool acceptAllChangesOnSuccess, DateTime now, HashSet<ObjectKey> parents, List<(EntityEntry Entry, AuditEntry Row)> audit,
+    private async Task SaveFollowUpsAsync(bool acceptAllChangesOnSuccess, DateTime now, HashSet<ObjectKey> parents, HashSet<ObjectKey> stateChanged, List<(EntityEntry Entry, AuditEntry Row)> audit,
         List<(object Entity, Type Type)> projected, List<object> searchable, CancellationToken cancellationToken)
     {
         if (!KeepsSourceTimes)
@@ -101,7 +101,8 @@ public abstract partial class RisDbContext
         }
         if (Projection is not null && (projected.Count > 0 || parents.Count > 0))
         {
-            await Projection.RefreshAsync(this, projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)), parents.Select(p => (p.Type, p.Id)), now, KeepsSourceTimes, cancellationToken);
+            var objects = projected.Select(p => (p.Type, ((OParlObject)p.Entity).Id)).Concat(stateChanged.Select(p => (p.Type, p.Id)));
+            await Projection.RefreshAsync(this, objects, parents.Where(p => !stateChanged.Contains(p)).Select(p => (p.Type, p.Id)), now, KeepsSourceTimes, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
     }
