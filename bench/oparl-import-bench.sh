@@ -2,7 +2,7 @@
 # OParl import throughput (issue 7): objects per second that `openris import oparl` writes,
 # read from a local OParl server, without file downloads.
 #
-#   bench/oparl-import-bench.sh [--papers 2000] [--seed 1] [--with-files] [--no-build]
+#   bench/oparl-import-bench.sh [--papers 2000] [--seed 1] [--with-files] [--no-build] [--into-demo]
 #
 # 1. builds OpenRIS (Release) and copies it to bench/.data/import-app/ (--no-build: uses the copy there);
 # 2. generates a municipality of N papers once (`openris generate`) into
@@ -26,6 +26,9 @@ PAPERS=2000
 SEED=1
 FILES=--no-files
 NO_BUILD=""
+# --into-demo: the target holds the demo first, so the importer runs as for any other vendor (its own
+# ids and times, parent bumps) instead of moving an OpenRIS instance into an empty one (source ids and times kept).
+TARGET_SEED=false
 PORT=${BENCH_PORT:-5090}
 BASE=http://127.0.0.1:$PORT
 
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED=$2; shift 2 ;;
     --with-files) FILES=""; shift ;;
     --no-build) NO_BUILD=1; shift ;;
+    --into-demo) TARGET_SEED=true; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "oparl-import-bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -94,7 +98,7 @@ rm -rf "$RUN"; mkdir -p "$RUN"
   echo "cpu:       $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) (at start)"
   echo "source:    $PAPERS generated papers, served by OpenRIS on $BASE"
-  echo "command:   openris import oparl $BASE/oparl/v1.1/system $FILES (empty SQLite target)"
+  echo "command:   openris import oparl $BASE/oparl/v1.1/system $FILES ($([ "$TARGET_SEED" = true ] && echo 'SQLite target holding the demo' || echo 'empty SQLite target'))"
 } | tee "$RUN/result.txt"
 
 # CPU seconds (user + system) a process has used so far; the machine is shared, so wall clock alone says little.
@@ -104,7 +108,7 @@ import() { # import NAME: one run into $RUN, its output in $RUN/NAME.txt
   local start end server_before server_after
   server_before=$(cpu_seconds "$SERVER_PID")
   start=$(date +%s.%N)
-  ConnectionStrings__OpenRis="Data Source=$RUN/openris.db" Files__Root=$RUN/files OParl__BaseUrl=http://mirror.localhost \
+  Demo__Seed=$TARGET_SEED ConnectionStrings__OpenRis="Data Source=$RUN/openris.db" Files__Root=$RUN/files OParl__BaseUrl=http://mirror.localhost \
     /usr/bin/time -f '%U %S' -o "$RUN/$1.cpu" \
     dotnet "$APP/openris.dll" import oparl "$BASE/oparl/v1.1/system" $FILES >"$RUN/$1.txt" 2>&1 || { tail -30 "$RUN/$1.txt"; die "import $1 failed"; }
   end=$(date +%s.%N)
@@ -115,7 +119,7 @@ import() { # import NAME: one run into $RUN, its output in $RUN/NAME.txt
   grep '^Zeiten:' "$RUN/$1.txt" | sed "s/^/$1: /" | tee -a "$RUN/result.txt" || true
 }
 
-say "Full import into an empty database"
+say "Full import into $([ "$TARGET_SEED" = true ] && echo "a database holding the demo" || echo "an empty database")"
 import first
 say "Second run (incremental, nothing changed)"
 import second

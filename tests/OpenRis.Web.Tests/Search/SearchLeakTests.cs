@@ -17,12 +17,7 @@ public sealed class SearchLeakTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> ApiAsync(HttpClient client, string query)
-    {
-        using var response = await client.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString(query), UriKind.Relative), Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.Clone();
-    }
+    private static Task<JsonElement> ApiAsync(HttpClient client, string query) => client.SearchApiAsync(query);
 
     private static int Total(JsonElement result) => result.GetProperty("total").GetInt32();
 
