@@ -104,6 +104,31 @@ public sealed class SearchCachesTests
         }
     }
 
+    [Fact]
+    public void FacetCounter_CountsSingleAndMultiValuedFieldsOfEveryHit()
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(GermanAnalysis.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            // Kind is single-valued (or missing); body has two values in one document.
+            writer.AddDocument([Facet(SearchFields.Kind, "Anfrage"), Facet(SearchFields.Body, "Rat"), Facet(SearchFields.Body, "HFA")]);
+            writer.AddDocument([Facet(SearchFields.Kind, "Antrag"), Facet(SearchFields.Body, "Rat")]);
+            writer.AddDocument([Facet(SearchFields.Body, "BV Mitte")]);
+            writer.AddDocument([Facet(SearchFields.Kind, "Anfrage")]);
+            writer.Commit();
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var counter = new FacetCounter();
+        new Lucene.Net.Search.IndexSearcher(reader).Search(new Lucene.Net.Search.MatchAllDocsQuery(), counter);
+        var totals = counter.Totals();
+
+        Assert.Equal(new Dictionary<string, int> { ["Anfrage"] = 2, ["Antrag"] = 1 }, totals[SearchFields.Kind]);
+        Assert.Equal(new Dictionary<string, int> { ["Rat"] = 2, ["HFA"] = 1, ["BV Mitte"] = 1 }, totals[SearchFields.Body]);
+        Assert.Empty(totals[SearchFields.Year]);
+
+        static SortedSetDocValuesField Facet(string field, string value) => new(field, new Lucene.Net.Util.BytesRef(value));
+    }
+
     /// <summary>An index of two documents holding the text as files: deflated (as now), then plain (as before).</summary>
     private static RAMDirectory DeflatedThenPlain(string text)
     {
