@@ -247,7 +247,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per q
         s.Search(q, new CachedFilters.Collector(filter, top));
         foreach (var d in top.GetTopDocs().ScoreDocs) { s.Doc(d.Doc); }
     });
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query by stage: count only {countOnly:0.00} ms; top 20 with the filter given to the scorer {filtered:0.00} ms, with the filter in the collector {collected:0.00} ms, + title and text bonus {withBonus:0.00} ms; without the bonus + facets {withFacets:0.00} ms; top 20 + stored fields of the 20 {stored:0.00} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lucene CPU per query by stage: count only {countOnly:0.00} ms; top 20 with the filter given to the scorer {filtered:0.00} ms, with the filter in the collector {collected:0.00} ms, + title bonus {withBonus:0.00} ms; without the bonus + facets {withFacets:0.00} ms; top 20 + stored fields of the 20 {stored:0.00} ms"));
 }
 foreach (var q in new[] { "Stadt", "Gemeinderat", "Digitalisierung", "Gemeinderat Stadt" })
 {

@@ -6,9 +6,9 @@ namespace OpenRis.Web.Search;
 
 /// <summary>
 /// Adds to the score of each hit what the bonus query (<see cref="SearchQueryParser.Bonus"/>: the
-/// words in the title and in the paper's own text) gives that document. Per segment the bonus
-/// query's matches, few next to the hits of a common word, are scored first; a hit then costs one
-/// look-up instead of the bonus query being advanced to it.
+/// words in the title) gives that document. Per segment the bonus query's matches, few next to the
+/// hits of a common word, are scored first; a hit then costs one look-up instead of the bonus query
+/// being advanced to it.
 /// </summary>
 internal sealed class ScoreBonusCollector(Weight bonus, ICollector inner) : ICollector, IDisposable
 {

@@ -48,7 +48,7 @@ public sealed class SearchDocument
             new StringField(SearchFields.Type, Type, Field.Store.YES),
             new StoredField(SearchFields.Id, Id),
             new TextField(SearchFields.Title, Title, Field.Store.YES),
-            new TextField(SearchFields.Text, text, Field.Store.NO),
+            // Text and files are searched through "all" and stored (deflated) for the snippets only.
             StoredText.Field(SearchFields.Text, text),
             StoredText.Field(SearchFields.Files, files),
             // One field made of three values; the analyzer's position gap keeps a phrase from running across two.

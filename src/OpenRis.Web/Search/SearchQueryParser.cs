@@ -8,15 +8,16 @@ namespace OpenRis.Web.Search;
 /// Parses what a reader types. Each word, phrase, prefix or fuzzy word must occur somewhere in the
 /// document, which is one field, <see cref="SearchFields.All"/> (title, texts and file texts
 /// together): that is the query <see cref="QueryParserBase.Parse"/> returns. Where the word also
-/// occurs in the title (×4) or in the paper's own text (×1), that adds to the score: those queries
-/// are collected in <see cref="Bonus"/> and added by <see cref="ScoreBonusCollector"/>.
+/// occurs in the title, its title score ×4 adds to the hit's score: those title queries are
+/// collected in <see cref="Bonus"/> and added by <see cref="ScoreBonusCollector"/>.
 /// <para>
 /// Asking title, text and files as three alternatives for every word instead cost twice as much for
 /// a common word at 100,000 papers: Lucene then merges three long lists of documents per word,
-/// where now it walks one and adds the scores of the few documents in the two short ones. The
-/// scores are the same sums as before the split: BM25 neither normalizes a query nor weighs by the
-/// share of clauses matched, and title and text are part of <see cref="SearchFields.All"/>, so a
-/// hit found in the title of a word of the query also holds the word where the query asks for it.
+/// where now it walks one and adds the scores of the few documents with the word in the title. The
+/// scores are the sums of the query written out (each word: combined field and title together):
+/// BM25 neither normalizes a query nor weighs by the share of clauses matched, and the title is part
+/// of <see cref="SearchFields.All"/>, so a hit with a word of the query in its title also holds the
+/// word wherever the query asks for it.
 /// </para>
 /// </summary>
 internal sealed class SearchQueryParser : QueryParser
@@ -32,7 +33,7 @@ internal sealed class SearchQueryParser : QueryParser
         FuzzyPrefixLength = 1;
     }
 
-    /// <summary>What title and paper text add to the score of a hit of the parsed query; null when nothing.</summary>
+    /// <summary>What the title adds to the score of a hit of the parsed query; null when nothing.</summary>
     public Query? Bonus
     {
         get

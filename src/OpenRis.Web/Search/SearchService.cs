@@ -136,7 +136,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return (references.Distinct().ToList(), rest.Trim());
     }
 
-    /// <summary>What every hit must match, and what title and paper text add to the score (see <see cref="SearchQueryParser"/>).</summary>
+    /// <summary>What every hit must match, and what the title adds to the score (see <see cref="SearchQueryParser"/>).</summary>
     private sealed record TextQuery(Query Match, Query? Bonus);
 
     private TextQuery? ParseText(string text, bool fuzzy)
