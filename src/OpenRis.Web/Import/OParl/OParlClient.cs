@@ -82,6 +82,13 @@ internal sealed class OParlClient(HttpClient http, OParlImportReport report, lon
 
     private JsonNode? Parse(byte[] bytes, string url)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // System.Text.Json checks strings only when they are read, and then throws: bytes that are
+            // not UTF-8 (Latin-1 from an old system, a cut sequence) become U+FFFD here, once, with a line.
+            bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes));
+            report.Defect("invalid-utf8", url);
+        }
         try
         {
             return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });

@@ -52,7 +52,7 @@ internal sealed partial class OParlImporter
     /// Maps one page of objects into the current batch; <see cref="SaveBatchAsync"/> writes the batch.
     /// Returns the Bodies of the page (the body list is saved page by page: its lists are read next).
     /// </summary>
-    private async Task<List<(JsonObject Json, string Url)>> ImportPageAsync(string type, long bodyId, List<JsonObject> objects, CancellationToken ct)
+    private async Task<List<(JsonObject Json, string Url)>> ImportPageAsync(string type, long bodyId, string pageUrl, List<JsonObject> objects, HashSet<string> listed, CancellationToken ct)
     {
         _downloads.Clear();
         _hashes.Clear();
@@ -62,9 +62,10 @@ internal sealed partial class OParlImporter
         foreach (var json in objects)
         {
             var url = OParlValues.Id(json);
+            var where = Invariant($"{pageUrl} #{(json.Parent is JsonArray ? json.GetElementIndex() : 0)}");
             if (url is null)
             {
-                _report.Defect("object-without-id", json.ToJsonString()[..Math.Min(80, json.ToJsonString().Length)]);
+                _report.Dropped("object-without-id", $"{where}: {type} ohne verwendbare id");
                 continue;
             }
             var declared = OParlValues.TypeName(json);
@@ -74,7 +75,13 @@ internal sealed partial class OParlImporter
             }
             else if (!string.Equals(declared, type, StringComparison.OrdinalIgnoreCase))
             {
-                _report.Defect("unexpected-type", $"{declared} in Liste {type}: {url}");
+                _report.Dropped("unexpected-type", $"{where}: {Short(declared)} in Liste {type}: {url}");
+                continue;
+            }
+            // A list holds each object once; which of two different copies is right cannot be known: the first stays.
+            if (!listed.Add(url))
+            {
+                _report.Dropped("duplicate-id", $"{where}: {url} schon einmal in der Liste");
                 continue;
             }
             if (OParlValues.IsDeleted(json))
@@ -228,12 +235,91 @@ internal sealed partial class OParlImporter
         _db.ChangeTracker.AutoDetectChangesEnabled = true;
         try
         {
+            _db.ChangeTracker.DetectChanges();
+            FitStrings();
             await _db.SaveChangesAsync(ct);
         }
         finally
         {
             _db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+    }
+
+    /// <summary>
+    /// Makes every text about to be written storable on both databases, whatever the source sent: NUL
+    /// characters (PostgreSQL's text cannot hold them) are removed, lone UTF-16 surrogates (no UTF-8
+    /// exists for them) become U+FFFD, and a text longer than its column is cut. Each repair is a defect
+    /// naming the object; a whole batch is no longer lost to one bad value.
+    /// </summary>
+    private void FitStrings()
+    {
+        Dictionary<object, string>? urls = null;
+        foreach (var entry in _db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified))
+                {
+                    continue;
+                }
+                var fitted = Storable(text);
+                var max = property.Metadata.GetMaxLength();
+                var what = fitted.Length == text.Length ? null : "invalid-characters";
+                if (max is int limit && fitted.Length > limit)
+                {
+                    fitted = fitted[..limit];
+                    if (char.IsHighSurrogate(fitted[^1]))
+                    {
+                        fitted = fitted[..^1];
+                    }
+                    what = "value-too-long";
+                }
+                if (!ReferenceEquals(fitted, text) && fitted != text)
+                {
+                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
+                    var owner = urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name;
+                    _report.Defect(what ?? "invalid-characters", $"{owner}: {property.Metadata.Name} ({text.Length} Zeichen)");
+                    property.CurrentValue = fitted;
+                }
+            }
+        }
+    }
+
+    /// <summary>The text without NUL and with lone surrogates replaced; the same instance when nothing had to change.</summary>
+    private static string Storable(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            var c = text[i];
+            clean = c != '\0' && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])));
+        }
+        if (clean)
+        {
+            return text;
+        }
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                output.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                output.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return output.ToString();
     }
 
     /// <summary>

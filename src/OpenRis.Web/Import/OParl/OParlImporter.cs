@@ -176,6 +176,7 @@ internal sealed partial class OParlImporter
         var url = saved is { Length: > 0 } ? saved : WithFilters(listUrl, since);
         var cursorKey = bodies is not null && bodyId == 0 ? null : key;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
         Task<Fetched>? pending = _client.GetAsync(url, ct);
         while (pending is not null)
@@ -217,7 +218,7 @@ internal sealed partial class OParlImporter
             }
             try
             {
-                var pageBodies = await ImportPageAsync(type, bodyId, objects, ct);
+                var pageBodies = await ImportPageAsync(type, bodyId, url, objects, listed, ct);
                 // The body list is written page by page: the lists of its Bodies are read next, by our ids.
                 if (next is null || bodies is not null || BatchObjects >= _options.BatchObjects)
                 {
@@ -266,16 +267,29 @@ internal sealed partial class OParlImporter
         {
             case JsonObject page when page["data"] is JsonArray data:
                 var next = page["links"] is JsonObject links ? _values.Link(links, "next") : null;
-                return (data.OfType<JsonObject>().ToList(), next);
+                return (ObjectsOf(data, url), next);
             case JsonObject single when OParlValues.Id(single) is not null:
                 _report.Defect("object-instead-of-list", url);
                 return ([single], null);
             case JsonArray array:
                 _report.Defect("array-instead-of-list", url);
-                return (array.OfType<JsonObject>().ToList(), null);
+                return (ObjectsOf(array, url), null);
             default:
                 return (null, null);
         }
+    }
+
+    /// <summary>The objects of a page's data; anything else in there (a number, a string, null) is named and left out.</summary>
+    private List<JsonObject> ObjectsOf(JsonArray data, string url)
+    {
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (data[i] is not JsonObject)
+            {
+                _report.Dropped("not-an-object", Invariant($"{url} #{i}: {data[i]?.GetValueKind().ToString() ?? "null"} statt eines Objekts"));
+            }
+        }
+        return data.OfType<JsonObject>().ToList();
     }
 
     private string WithFilters(string listUrl, DateTime? since)
@@ -289,6 +303,9 @@ internal sealed partial class OParlImporter
         var encoded = _vendor.RawModifiedSince ? value : Uri.EscapeDataString(value);
         return $"{listUrl}{(listUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}modified_since={encoded}";
     }
+
+    /// <summary>A source's value in a report line: at most 80 characters.</summary>
+    private static string Short(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -248,7 +248,11 @@ internal sealed class OParlValues(OParlImportReport report)
         _ => null,
     };
 
-    public static string? Id(JsonObject o) => o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    /// <summary>The longest id kept (the column of <see cref="OParlImportedObject.SourceUrl"/>); a longer one is no usable id.</summary>
+    public const int MaxIdLength = 2000;
+
+    public static string? Id(JsonObject o) =>
+        o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= MaxIdLength } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 
     public static bool IsDeleted(JsonObject o) => o["deleted"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
