@@ -107,9 +107,9 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
     /// <summary>
     /// A valid object of <paramref name="type"/> (id <c>/g/{type}/m{n}</c>, marker name "Müll …") with garbage in
     /// it, and what was done: with <paramref name="property"/> (an index into <see cref="Properties"/>) garbage
-    /// in exactly that property, else one to three random mutations (ids and types included).
+    /// of <paramref name="kind"/> (below <see cref="ValueKinds"/>) in exactly that property, else one to three random mutations (ids and types included).
     /// </summary>
-    public (JsonObject Json, string What) Garbled(string type, int n, IReadOnlyList<string> validIds, int? property = null)
+    public (JsonObject Json, string What) Garbled(string type, int n, IReadOnlyList<string> validIds, int? property = null, int? kind = null)
     {
         var json = Valid(type, n);
         json["id"] = Url($"/g/{type}/m{n}");
@@ -121,7 +121,7 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
         if (property is int k)
         {
             var (name, set) = Targets(json)[k];
-            var value = Value();
+            var value = Value(kind);
             set(value);
             return (json, $"{name} = {Show(value)}");
         }
@@ -149,8 +149,16 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
                     return $"id = {Show(id)}";
                 }
             case 1:
-                json["id"] = validIds[_random.Next(validIds.Count)];
-                return "duplicate id";
+                {
+                    // The id of a valid object, of this list or another: a copy, or a tombstone for it.
+                    var id = validIds[_random.Next(validIds.Count)];
+                    json["id"] = id;
+                    if (_random.Next(3) == 0)
+                    {
+                        json["deleted"] = true;
+                    }
+                    return $"duplicate id {id}{(json["deleted"] is null ? "" : " deleted")}";
+                }
             case 2:
                 {
                     var wrong = Pick<JsonNode?>("https://schema.oparl.org/1.1/Meeting", "https://schema.oparl.org/1.1/Body", 7, "", new JsonObject(), "https://schema.oparl.org/1.1/", Huge('t'));
@@ -172,7 +180,9 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
     /// Garbage for any property: wrong types, huge and impossible numbers, impossible dates, 1 MB strings,
     /// NUL and lone surrogates, bytes that are not UTF-8, deep nesting, links that are no URLs or point elsewhere.
     /// </summary>
-    private JsonNode? Value() => _random.Next(8) switch
+    public const int ValueKinds = 8;
+
+    private JsonNode? Value(int? kind = null) => (kind ?? _random.Next(ValueKinds)) switch
     {
         0 => Pick<JsonNode?>(JsonNode.Parse("1e999"), JsonNode.Parse("-123456789012345678901234567890"), JsonNode.Parse("18446744073709551616"), 3.5, 0, -1, true, null),
         1 => Pick<JsonNode?>(new JsonObject(), new JsonArray(), new JsonArray(1, "x", null, new JsonArray(), new JsonObject { ["id"] = 5 }), new JsonObject { ["id"] = new JsonObject() },

@@ -49,12 +49,13 @@ public sealed class OParlImportGarbageTests
         var lists = new Dictionary<string, List<(JsonObject Json, string What)>>();
         foreach (var type in OParlGarbage.Types)
         {
-            var ids = valid[type].Select(o => o["id"]!.GetValue<string>()).ToList();
-            // Garbage in every property once, then random mutations (ids, types, several properties).
+            var ids = valid.Values.SelectMany(v => v).Select(o => o["id"]!.GetValue<string>()).ToList();
+            // Every kind of garbage in every property, then random mutations (ids, types, several properties).
             var properties = garbage.Properties(type);
             // Numbered from 100: their embedded objects (files, memberships …) do not share ids with the valid ones.
-            var garbled = Enumerable.Range(0, properties).Select(k => garbage.Garbled(type, 100 + k, ids, property: k))
-                .Concat(Enumerable.Range(100 + properties, GarbledPerType).Select(n => garbage.Garbled(type, n, ids))).ToList();
+            var garbled = Enumerable.Range(0, properties * OParlGarbage.ValueKinds)
+                .Select(k => garbage.Garbled(type, 100 + k, ids, property: k / OParlGarbage.ValueKinds, kind: k % OParlGarbage.ValueKinds))
+                .Concat(Enumerable.Range(100 + (properties * OParlGarbage.ValueKinds), GarbledPerType).Select(n => garbage.Garbled(type, n, ids))).ToList();
             var mixed = valid[type].Select(o => (o, "gültig")).Concat(garbled.Where(g => !g.What.Contains("duplicate id", StringComparison.Ordinal)))
                 .OrderBy(_ => random.Next()).ToList();
             mixed.AddRange(garbled.Where(g => g.What.Contains("duplicate id", StringComparison.Ordinal)));
@@ -72,8 +73,7 @@ public sealed class OParlImportGarbageTests
             {
                 Assert.True(after.TryGetValue(url, out var now) && now == state, $"{url} was {state}, now {now ?? "gone"}\n{output}");
             }
-            var imported = await db.Set<OParlImportedObject>().Select(o => o.SourceUrl).ToListAsync(Token);
-            var importedSet = imported.ToHashSet(StringComparer.Ordinal);
+            var imported = (await db.Set<OParlImportedObject>().Select(o => new { o.SourceUrl, o.Type }).ToListAsync(Token)).Select(o => (o.SourceUrl, o.Type)).ToHashSet();
             foreach (var (type, list) in lists)
             {
                 for (var i = 0; i < list.Count; i++)
@@ -85,7 +85,7 @@ public sealed class OParlImportGarbageTests
                     }
                     var place = OParlGarbage.Invariant($"{PageUrl(garbage, type, i / PageSize)} #{i % PageSize}");
                     var id = json["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                    Assert.True((id is not null && importedSet.Contains(id.Trim())) || output.Contains(place, StringComparison.Ordinal),
+                    Assert.True((id is not null && imported.Contains((id, type))) || output.Contains(place, StringComparison.Ordinal),
                         $"{type} {i} ({what}) neither imported nor named as {place}:\n{output}");
                 }
             }

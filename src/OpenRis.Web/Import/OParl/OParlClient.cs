@@ -14,10 +14,14 @@ internal sealed class OParlClient(HttpClient http, OParlImportReport report, lon
 {
     public async Task<Fetched> GetAsync(string url, CancellationToken ct)
     {
+        if (OParlValues.HttpUrl(url) is not { } uri)
+        {
+            return Fetched.Fail($"{url}: keine http(s)-URL");
+        }
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {

@@ -78,6 +78,11 @@ internal sealed partial class OParlImporter
                 _report.Dropped("unexpected-type", $"{where}: {Short(declared)} in Liste {type}: {url}");
                 continue;
             }
+            if (TakenByOtherType(url, type) is { } other)
+            {
+                _report.Dropped("id-of-another-type", $"{where}: {type} mit der id eines Objekts vom Typ {other}: {url}");
+                continue;
+            }
             // A list holds each object once; which of two different copies is right cannot be known: the first stays.
             if (!listed.Add(url))
             {
@@ -331,6 +336,11 @@ internal sealed partial class OParlImporter
         where T : OParlObject, new()
     {
         var url = OParlValues.Id(json)!;
+        if (TakenByOtherType(url, type) is { } other)
+        {
+            _report.Dropped("id-of-another-type", $"{url}: {type} mit der id eines Objekts vom Typ {other}");
+            return null;
+        }
         if (_page.ContainsKey(url))
         {
             return null;
@@ -376,8 +386,22 @@ internal sealed partial class OParlImporter
         {
             return (typed.Id, typed);
         }
-        return _known.TryGetValue(url, out var known) ? (known.EntityId, null) : (0, null);
+        return _known.TryGetValue(url, out var known) && known.Type == TypeName<T>() ? (known.EntityId, null) : (0, null);
     }
+
+    /// <summary>Our OParl type name of an entity class ("paper" for <see cref="Paper"/>, "file" for <see cref="DocumentFile"/>).</summary>
+    private static string TypeName<T>() => TypeName(typeof(T));
+
+    private static string TypeName(Type type) => type == typeof(DocumentFile) ? "file" : char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+
+    /// <summary>
+    /// The type an id is already taken by in this source (an earlier run or this batch), when it is not <paramref name="type"/>:
+    /// one id for two objects of different types would make one overwrite the other.
+    /// </summary>
+    private string? TakenByOtherType(string url, string type) =>
+        _known.TryGetValue(url, out var known) && known.Type != type ? known.Type
+        : _page.TryGetValue(url, out var entity) && TypeName(entity.GetType()) != type ? TypeName(entity.GetType())
+        : null;
 
     private bool Exists<T>(string? url) where T : OParlObject
     {
@@ -499,7 +523,7 @@ internal sealed partial class OParlImporter
     /// <summary>A tombstone (deleted: true): our object becomes a tombstone too; unknown ones are ignored.</summary>
     private async Task DeleteAsync(string type, string url, CancellationToken ct)
     {
-        if (!_known.TryGetValue(url, out var known))
+        if (!_known.TryGetValue(url, out var known) || known.Type != type)
         {
             return;
         }

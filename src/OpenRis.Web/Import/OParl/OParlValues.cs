@@ -80,7 +80,7 @@ internal sealed class OParlValues(OParlImportReport report)
     public string? Link(JsonObject o, string name) => o[name] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetValue<string>()) => v.GetValue<string>().Trim(),
-        JsonObject embedded when embedded["id"] is JsonValue => LinkOfEmbedded(embedded, name),
+        JsonObject embedded when Id(embedded) is not null => LinkOfEmbedded(embedded, name),
         JsonArray array => Links(array, name).FirstOrDefault(),
         _ => null,
     };
@@ -89,7 +89,7 @@ internal sealed class OParlValues(OParlImportReport report)
     {
         JsonArray array => Links(array, name),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => ScalarLink(v, name),
-        JsonObject embedded when embedded["id"] is JsonValue => [LinkOfEmbedded(embedded, name)],
+        JsonObject embedded when Id(embedded) is not null => [LinkOfEmbedded(embedded, name)],
         _ => [],
     };
 
@@ -104,14 +104,14 @@ internal sealed class OParlValues(OParlImportReport report)
         array.Select(e => e switch
         {
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Trim(),
-            JsonObject embedded => embedded["id"]?.GetValue<string>(),
+            JsonObject embedded => Id(embedded),
             _ => null,
         }).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
 
     private string LinkOfEmbedded(JsonObject embedded, string name)
     {
         Report.Defect("object-instead-of-url", name);
-        return embedded["id"]!.GetValue<string>();
+        return Id(embedded)!;
     }
 
     public static bool? Boolean(JsonObject o, string name) => o[name] switch
@@ -124,7 +124,7 @@ internal sealed class OParlValues(OParlImportReport report)
     public static int? Integer(JsonObject o, string name) => o[name] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i) => i,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) => (int)d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
         JsonValue v when v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
         _ => null,
     };
@@ -213,8 +213,8 @@ internal sealed class OParlValues(OParlImportReport report)
             return null;
         }
         var copy = geo.DeepClone().AsObject();
-        var geometry = copy["type"]?.GetValue<string>() == "Feature" ? copy["geometry"] as JsonObject : copy;
-        if (geometry?["coordinates"] is JsonArray { Count: 2 } point && geometry["type"]?.GetValue<string>() == "Point")
+        var geometry = StringOf(copy["type"]) == "Feature" ? copy["geometry"] as JsonObject : copy;
+        if (geometry?["coordinates"] is JsonArray { Count: 2 } point && StringOf(geometry["type"]) == "Point")
         {
             var numbers = point.Select(Number).ToList();
             if (numbers.Any(n => n is null))
@@ -234,19 +234,25 @@ internal sealed class OParlValues(OParlImportReport report)
             }
             geometry["coordinates"] = new JsonArray(first, second);
         }
-        if (copy["type"]?.GetValue<string>() != "Feature")
+        if (StringOf(copy["type"]) != "Feature")
         {
             copy = new JsonObject { ["type"] = "Feature", ["geometry"] = copy, ["properties"] = new JsonObject() };
         }
         return copy.ToJsonString();
     }
 
+    private static string? StringOf(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     private static double? Number(JsonNode? node) => node switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && double.IsFinite(d) => d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) => s,
         _ => null,
     };
+
+    /// <summary>An absolute http(s) URL to fetch, or null: a source's link may be anything ("kein-url", file:///etc/passwd).</summary>
+    public static Uri? HttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>The longest id kept (the column of <see cref="OParlImportedObject.SourceUrl"/>); a longer one is no usable id.</summary>
     public const int MaxIdLength = 2000;
