@@ -178,6 +178,7 @@ internal sealed partial class OParlImporter
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
+        string? previous = null;
         Task<Fetched>? pending = _client.GetAsync(url, ct);
         while (pending is not null)
         {
@@ -188,9 +189,12 @@ internal sealed partial class OParlImporter
             seen.Add(url);
             if (fetched.Error is not null)
             {
-                await SaveBatchAsync(cursorKey, url, ct);
-                _report.Defect("list-failed", fetched.Error);
-                await _progress.WriteLineAsync($"Fehler: {fetched.Error}");
+                // A next link that is no http(s) URL can never be read: the line names the page that sent it, and the next run reads that page again.
+                var unreadable = OParlValues.HttpUrl(url) is null && previous is not null;
+                var error = unreadable ? $"{previous}: next {fetched.Error}" : fetched.Error;
+                await SaveBatchAsync(cursorKey, unreadable ? previous! : url, ct);
+                _report.Defect("list-failed", error);
+                await _progress.WriteLineAsync($"Fehler: {error}");
                 return false;
             }
             var (objects, next) = ReadPage(fetched, url);
@@ -239,6 +243,7 @@ internal sealed partial class OParlImporter
             {
                 await _progress.WriteLineAsync(Invariant($"  {_report.Pages} Seiten, {_report.Objects} Objekte, {_report.Objects / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):0}/s …"));
             }
+            previous = url;
             url = next ?? url;
         }
         return true;
@@ -267,6 +272,11 @@ internal sealed partial class OParlImporter
         {
             case JsonObject page when page["data"] is JsonArray data:
                 var next = page["links"] is JsonObject links ? _values.Link(links, "next") : null;
+                if (next is null && page["links"] is JsonObject { } withNext && withNext["next"] is { } broken && broken.GetValueKind() != JsonValueKind.String)
+                {
+                    // A next that is a number or an object without id: the list cannot go on, and the report says where it ended.
+                    _report.Defect("invalid-next", $"{url}: next = {Short(broken.ToJsonString())}, die Liste endet hier");
+                }
                 return (ObjectsOf(data, url), next);
             case JsonObject single when OParlValues.Id(single) is not null:
                 _report.Defect("object-instead-of-list", url);
