@@ -17,6 +17,9 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
     /// <summary>Stands for bytes that are not UTF-8; <see cref="Bytes"/> puts them in after serialising.</summary>
     public const string InvalidUtf8Token = "@@INVALID-UTF8@@";
 
+    /// <summary>Stands for the JSON escape of a lone surrogate (<c>\ud800</c>), which no serialiser writes; <see cref="Bytes"/> puts it in.</summary>
+    public const string LoneSurrogateToken = "@@LONE-SURROGATE@@";
+
     public static readonly string[] Types = ["organization", "person", "meeting", "paper"];
 
     public string Url(string path) => baseUrl + path;
@@ -180,7 +183,7 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
     /// Garbage for any property: wrong types, huge and impossible numbers, impossible dates, 1 MB strings,
     /// NUL and lone surrogates, bytes that are not UTF-8, deep nesting, links that are no URLs or point elsewhere.
     /// </summary>
-    public const int ValueKinds = 8;
+    public const int ValueKinds = 9;
 
     private JsonNode? Value(int? kind = null) => (kind ?? _random.Next(ValueKinds)) switch
     {
@@ -189,7 +192,8 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
             new JsonObject { ["id"] = 12 }, new JsonArray(new JsonObject { ["type"] = "x" }), new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray("a", 1) }),
         2 => Pick("2018-13-45", "2018-02-30T25:61:00+01:00", "0000-00-00", "9999-12-31T23:59:59-14:00", "gestern", "-0001-01-01", "20181345", "1899-12-31"),
         3 => Huge('x'),
-        4 => Pick("NUL\u0000im Text", "einsames \ud800 Surrogat", "<script>alert(1)</script>", "Zeilen\r\numbruch\t", "N/A", " ", "\u202eumgedreht", "emoji \ud83d\ude00"),
+        4 => $"NUL\u0000 im Text, einsames {LoneSurrogateToken} Surrogat, <script>alert(1)</script>, Zeilen\r\numbruch\t, \u202eumgedreht, emoji \ud83d\ude00",
+        8 => Pick("N/A", " ", "-", "", "n/a"),
         5 => $"kaputt {InvalidUtf8Token} kaputt",
         6 => Deep(40),
         _ => Pick("kein-url", Url("/g/paper/nicht-da"), "http://other.invalid/x", "file:///etc/passwd", "ftp://example.org/a.pdf", "http://[::1", "//ohne-schema", "../../etc/passwd"),
@@ -237,10 +241,17 @@ internal sealed class OParlGarbage(int seed, string baseUrl)
     {
         var bytes = Encoding.UTF8.GetBytes(page.ToJsonString());
         var token = Encoding.ASCII.GetBytes(InvalidUtf8Token);
+        var surrogate = Encoding.ASCII.GetBytes(LoneSurrogateToken);
         byte[][] invalid = [[0xC3, 0x28], [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [(byte)'B', 0xFC, (byte)'r', (byte)'g', (byte)'e', (byte)'r'], [0xE2, 0x82]];
         var output = new List<byte>(bytes.Length);
         for (var i = 0; i < bytes.Length; i++)
         {
+            if (bytes.AsSpan(i).StartsWith(surrogate))
+            {
+                output.AddRange("\\ud800"u8.ToArray());
+                i += surrogate.Length - 1;
+                continue;
+            }
             if (bytes.AsSpan(i).StartsWith(token))
             {
                 output.AddRange(invalid[_random.Next(invalid.Length)]);

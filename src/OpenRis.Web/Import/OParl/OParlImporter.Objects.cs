@@ -267,11 +267,23 @@ internal sealed partial class OParlImporter
             }
             foreach (var property in entry.Properties)
             {
-                if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified))
+                if (entry.State == EntityState.Modified && !property.IsModified)
                 {
                     continue;
                 }
-                var fitted = Storable(text);
+                // Keyword, post, title …: a PostgreSQL text[] cannot hold NUL either.
+                if (property.CurrentValue is List<string> list && list.Exists(t => !ReferenceEquals(OParlValues.Storable(t), t)))
+                {
+                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
+                    _report.Defect("invalid-characters", $"{urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name}: {property.Metadata.Name}");
+                    property.CurrentValue = list.ConvertAll(OParlValues.Storable);
+                    continue;
+                }
+                if (property.CurrentValue is not string text)
+                {
+                    continue;
+                }
+                var fitted = OParlValues.Storable(text);
                 var max = property.Metadata.GetMaxLength();
                 var what = fitted.Length == text.Length ? null : "invalid-characters";
                 if (max is int limit && fitted.Length > limit)
@@ -292,39 +304,6 @@ internal sealed partial class OParlImporter
                 }
             }
         }
-    }
-
-    /// <summary>The text without NUL and with lone surrogates replaced; the same instance when nothing had to change.</summary>
-    private static string Storable(string text)
-    {
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-        {
-            var c = text[i];
-            clean = c != '\0' && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])));
-        }
-        if (clean)
-        {
-            return text;
-        }
-        var output = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0')
-            {
-                continue;
-            }
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                output.Append(c).Append(text[++i]);
-            }
-            else
-            {
-                output.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return output.ToString();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -29,7 +30,13 @@ internal sealed class OParlValues(OParlImportReport report)
         {
             return null;
         }
-        var trimmed = text.Trim();
+        var storable = Storable(text);
+        if (!ReferenceEquals(storable, text))
+        {
+            // Read here, not only when saved: a text also becomes a query parameter (a paper kind by name), and PostgreSQL refuses NUL there too.
+            Report.Defect("invalid-characters", $"{name} ({text.Length} Zeichen)");
+        }
+        var trimmed = storable.Trim();
         if (trimmed.Length == 0 || trimmed is "N/A" or "n/a" or "-")
         {
             // OParl 1.1: absent optional fields are left out, not sent as "", " " or "N/A".
@@ -44,6 +51,39 @@ internal sealed class OParlValues(OParlImportReport report)
         return trimmed;
     }
 
+    /// <summary>The text without NUL and with lone surrogates replaced; the same instance when nothing had to change.</summary>
+    public static string Storable(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            var c = text[i];
+            clean = c != '\0' && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])));
+        }
+        if (clean)
+        {
+            return text;
+        }
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                output.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                output.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return output.ToString();
+    }
+
     /// <summary>A list of strings; a single string is read as a list of one (CC e-gov, python-oparl).</summary>
     public List<string> Texts(JsonObject o, string name)
     {
@@ -51,10 +91,10 @@ internal sealed class OParlValues(OParlImportReport report)
         {
             case JsonArray array:
                 return array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String)
-                    .Select(v => v.GetValue<string>().Trim()).Where(s => s.Length > 0 && s != "N/A").ToList();
+                    .Select(v => Storable(v.GetValue<string>()).Trim()).Where(s => s.Length > 0 && s != "N/A").ToList();
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 Report.Defect("scalar-instead-of-array", name);
-                var text = value.GetValue<string>().Trim();
+                var text = Storable(value.GetValue<string>()).Trim();
                 return text.Length == 0 ? [] : [text];
             default:
                 return [];
@@ -257,8 +297,10 @@ internal sealed class OParlValues(OParlImportReport report)
     /// <summary>The longest id kept (the column of <see cref="OParlImportedObject.SourceUrl"/>); a longer one is no usable id.</summary>
     public const int MaxIdLength = 2000;
 
+    /// <summary>The id of an object; null when it is none that can be kept: not a string, blank, too long, or with control characters or lone surrogates.</summary>
     public static string? Id(JsonObject o) =>
-        o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= MaxIdLength } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= MaxIdLength } id
+        && !string.IsNullOrWhiteSpace(id) && !id.Any(char.IsControl) && ReferenceEquals(Storable(id), id) ? id : null;
 
     public static bool IsDeleted(JsonObject o) => o["deleted"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
