@@ -42,9 +42,17 @@ internal sealed class FacetCounter : ICollector
         var segment = _segment!;
         for (var i = 0; i < _counts.Length; i++)
         {
+            var counts = _counts[i];
+            if (segment.Single[i] is { } single)
+            {
+                if (single[doc] is var ord and >= 0)
+                {
+                    counts[ord]++;
+                }
+                continue;
+            }
             var starts = segment.Starts[i];
             var ords = segment.Ords[i];
-            var counts = _counts[i];
             for (var j = starts[doc]; j < starts[doc + 1]; j++)
             {
                 counts[ords[j]]++;
@@ -83,12 +91,14 @@ internal sealed class FacetCounter : ICollector
 
     /// <summary>
     /// One segment's facet ordinals per field: document d has <c>Ords[f][Starts[f][d]..Starts[f][d+1]]</c>,
-    /// each an index into <c>Values[f]</c>.
+    /// each an index into <c>Values[f]</c>. A field no document of the segment has twice (kind, year,
+    /// status) also has <c>Single[f][d]</c>, the one ordinal or -1: a hit then costs one read per field.
     /// </summary>
     internal sealed class SegmentOrdinals
     {
         public required int[][] Starts { get; init; }
         public required int[][] Ords { get; init; }
+        public required int[]?[] Single { get; init; }
         public required string[][] Values { get; init; }
 
         public static SegmentOrdinals Read(AtomicReader reader)
@@ -97,6 +107,7 @@ internal sealed class FacetCounter : ICollector
             var starts = new int[fields.Length][];
             var ords = new int[fields.Length][];
             var values = new string[fields.Length][];
+            var single = new int[]?[fields.Length];
             for (var i = 0; i < fields.Length; i++)
             {
                 var docValues = reader.GetSortedSetDocValues(fields[i]);
@@ -125,8 +136,29 @@ internal sealed class FacetCounter : ICollector
                     names[ord] = term.Utf8ToString();
                 }
                 (starts[i], ords[i], values[i]) = (start, [.. list], names);
+                single[i] = SingleOrNull(start, ords[i]);
             }
-            return new SegmentOrdinals { Starts = starts, Ords = ords, Values = values };
+            return new SegmentOrdinals { Starts = starts, Ords = ords, Single = single, Values = values };
+        }
+
+        private static int[]? SingleOrNull(int[] starts, int[] ords)
+        {
+            var single = new int[starts.Length - 1];
+            for (var doc = 0; doc < single.Length; doc++)
+            {
+                switch (starts[doc + 1] - starts[doc])
+                {
+                    case 0:
+                        single[doc] = -1;
+                        break;
+                    case 1:
+                        single[doc] = ords[starts[doc]];
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            return single;
         }
     }
 }

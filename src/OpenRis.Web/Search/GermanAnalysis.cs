@@ -44,11 +44,14 @@ public sealed class GermanAnalysis
 
     private sealed class GermanSearchAnalyzer(CompoundSplitter? compounds) : Analyzer
     {
+        // Between the values of a field made of several (title, text and files in "all").
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
             TokenStream stream = new StandardFilter(Version, source);
-            stream = new LowerCaseFilter(Version, stream);
+            stream = new LatinLowerCaseFilter(stream);
             if (compounds is not null)
             {
                 stream = new CompoundPartsFilter(stream, compounds);

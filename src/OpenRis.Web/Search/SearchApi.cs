@@ -23,6 +23,7 @@ internal static class SearchApi
             pageSize = request.PageSize,
             fuzzy = result.Fuzzy,
             reference = result.Reference,
+            indexBuilding = result.IndexBuilding,
             hits = result.Hits.Select(h => new { type = h.Type, id = h.Id, title = h.Title, reference = h.Reference, date = h.Date, kind = h.Kind, url = h.Url, snippet = h.SnippetHtml }),
             facets = result.Facets.ToDictionary(f => SearchRequest.Parameters[f.Key], f => f.Value.Select(v => new { value = v.Value, count = v.Count, selected = v.Selected })),
         });

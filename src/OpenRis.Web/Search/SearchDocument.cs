@@ -48,10 +48,13 @@ public sealed class SearchDocument
             new StringField(SearchFields.Type, Type, Field.Store.YES),
             new StoredField(SearchFields.Id, Id),
             new TextField(SearchFields.Title, Title, Field.Store.YES),
-            new TextField(SearchFields.Text, text, Field.Store.NO),
+            // Text and files are searched through "all" and stored (deflated) for the snippets only.
             StoredText.Field(SearchFields.Text, text),
-            new TextField(SearchFields.Files, files, Field.Store.NO),
             StoredText.Field(SearchFields.Files, files),
+            // One field made of three values; the analyzer's position gap keeps a phrase from running across two.
+            new TextField(SearchFields.All, Title, Field.Store.NO),
+            new TextField(SearchFields.All, text, Field.Store.NO),
+            new TextField(SearchFields.All, files, Field.Store.NO),
             new NumericDocValuesField(SearchFields.Date, Date is { } d ? d.DayNumber : 0),
             new Int64Field(SearchFields.Modified, Modified.Ticks, Field.Store.YES),
             new StoredField(SearchFields.Label, Facets.TryGetValue(SearchFields.Kind, out var kinds) ? kinds[0] : Type),

@@ -9,6 +9,8 @@ public static class SearchFields
     public const string Title = "title";
     public const string Text = "text";
     public const string Files = "files";
+    /// <summary>Title, texts and file texts in one field: what every word of a query must match.</summary>
+    public const string All = "all";
     public const string Number = "number";
     public const string RelatedNumber = "relnumber";
     public const string Reference = "reference";

@@ -19,6 +19,13 @@ public sealed class SearchIndex : IDisposable
 {
     private const string PositionKey = "outbox";
     private const string CommittedAtKey = "committed";
+    private const string FormatKey = "format";
+
+    /// <summary>
+    /// The shape of the documents the queries expect. 2: every word is matched in the combined
+    /// field <see cref="SearchFields.All"/>. An index of another format is rebuilt on start, like a new one.
+    /// </summary>
+    public const int CurrentFormat = 2;
     // A rebuild writes fewer, larger segments with more memory (the writer flushes when it is full).
     private const double RebuildBufferMB = 256;
     private readonly LuceneDirectory _directory;
@@ -36,7 +43,7 @@ public sealed class SearchIndex : IDisposable
         // half of a query's CPU time at 100,000 papers. Postings and doc values stay memory-mapped.
         _directory = new FileSwitchDirectory(new HashSet<string> { "fdt", "fdx" }, new NIOFSDirectory(path), new MMapDirectory(path), doClose: true);
         // Before the writer opens: a new writer commits an empty index of its own.
-        Position = ReadPosition();
+        (Position, Format) = ReadCommitData();
         var config = new IndexWriterConfig(GermanAnalysis.Version, analysis.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -57,7 +64,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>UTC time of the last commit (from the commit data), or MinValue.</summary>
     public DateTime CommittedAt { get; private set; }
 
-    public bool IsBuilt => Position >= 0;
+    /// <summary>Format of the documents in the index (1: before it was recorded).</summary>
+    public int Format { get; private set; }
+
+    /// <summary>Built, and in the format the queries expect; until then searches may miss what they should find.</summary>
+    public bool IsBuilt => Position >= 0 && Format == CurrentFormat;
 
     /// <summary>Brings the given documents up to date and commits them together with the new position.</summary>
     public async Task ApplyAsync(RisDbContext db, IEnumerable<(string Kind, long Id)> keys, long position, DateTime now, CancellationToken cancellationToken)
@@ -162,6 +173,7 @@ public sealed class SearchIndex : IDisposable
                 batches.Writer.TryComplete();
             }
             await indexing;
+            Format = CurrentFormat;
             Commit(position, now);
         }
         finally
@@ -186,6 +198,7 @@ public sealed class SearchIndex : IDisposable
         {
             [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
             [CommittedAtKey] = now.Ticks.ToString(CultureInfo.InvariantCulture),
+            [FormatKey] = Format.ToString(CultureInfo.InvariantCulture),
         });
         _writer.Commit();
         Position = position;
@@ -193,16 +206,18 @@ public sealed class SearchIndex : IDisposable
         Searchers.MaybeRefreshBlocking();
     }
 
-    private long ReadPosition()
+    private (long Position, int Format) ReadCommitData()
     {
         if (!DirectoryReader.IndexExists(_directory))
         {
-            return -1;
+            return (-1, CurrentFormat);
         }
         var commits = DirectoryReader.ListCommits(_directory);
         var data = commits[^1].UserData;
         CommittedAt = data.TryGetValue(CommittedAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : DateTime.MinValue;
-        return data.TryGetValue(PositionKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var position) ? position : -1;
+        var position = data.TryGetValue(PositionKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var p) ? p : -1;
+        var format = data.TryGetValue(FormatKey, out var f) && int.TryParse(f, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        return (position, format);
     }
 
     public void Dispose()

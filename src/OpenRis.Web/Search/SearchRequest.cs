@@ -141,5 +141,8 @@ public sealed record FacetValue(string Value, int Count, bool Selected);
 
 public sealed record SearchResult(SearchRequest Request, int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, bool Fuzzy, string? Reference)
 {
+    /// <summary>The index is being built (first start, or after an update changed its format): hits may be missing.</summary>
+    public bool IndexBuilding { get; init; }
+
     public int Pages => (Total + Request.PageSize - 1) / Request.PageSize;
 }

@@ -20,14 +20,9 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
 
     /// <summary>The last search outbox row this node's index has applied.</summary>
     public long IndexedPosition => index.Position;
-    private const int SnippetWindow = 800;
-
-    private static readonly Dictionary<string, float> FieldBoosts = new()
-    {
-        [SearchFields.Title] = 4f,
-        [SearchFields.Text] = 1f,
-        [SearchFields.Files] = 0.6f,
-    };
+    // A snippet shows two fragments of 160 characters; the window they are chosen from is three long.
+    private const int FragmentSize = 160;
+    private const int SnippetWindow = 3 * FragmentSize;
 
     [GeneratedRegex(@"^\d{1,4}(?:-\d{1,2})?[/-]\d{2,4}$")]
     private static partial Regex BareNumber();
@@ -45,25 +40,25 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     {
         var (references, text) = SplitReferences(request.Query);
         var textQuery = ParseText(text, fuzzy: false);
-        var query = Combine(references, textQuery);
+        var query = Combine(references, textQuery?.Match);
         var filter = Filter(request, actor, since: null);
 
-        var (total, docs, facets) = Run(query, filter, request);
+        var (total, docs, facets) = Run(query, textQuery?.Bonus, filter, request);
         var fuzzy = false;
         if (total < FuzzyBelow && references.Count == 0 && text.Length > 0 && !QuerySyntax().IsMatch(text)
             && ParseText(text, fuzzy: true) is { } fuzzyQuery)
         {
-            var second = Run(fuzzyQuery, filter, request);
+            var second = Run(fuzzyQuery.Match, fuzzyQuery.Bonus, filter, request);
             if (second.Total > total)
             {
-                (total, docs, facets, fuzzy, textQuery, query) = (second.Total, second.Docs, second.Facets, true, fuzzyQuery, fuzzyQuery);
+                (total, docs, facets, fuzzy, textQuery, query) = (second.Total, second.Docs, second.Facets, true, fuzzyQuery, fuzzyQuery.Match);
             }
         }
 
-        var hits = Hits(docs, textQuery ?? query);
+        var hits = Hits(docs, textQuery?.Match ?? query);
         var visible = await recheck.VisibleAsync(hits, actor, cancellationToken);
         total -= hits.Count - visible.Count;
-        return new SearchResult(request, Math.Max(total, visible.Count), visible, FacetValues(facets, request), fuzzy, references.FirstOrDefault());
+        return new SearchResult(request, Math.Max(total, visible.Count), visible, FacetValues(facets, request), fuzzy, references.FirstOrDefault()) { IndexBuilding = !index.IsBuilt };
     }
 
     /// <summary>
@@ -73,9 +68,10 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     public async Task<IReadOnlyList<SearchHit>> ChangedSinceAsync(SearchRequest request, DateTime sinceUtc, Actor? actor, int max, CancellationToken cancellationToken)
     {
         var (references, text) = SplitReferences(request.Query);
-        var query = Combine(references, ParseText(text, fuzzy: false));
+        var query = Combine(references, ParseText(text, fuzzy: false)?.Match);
         var page = request with { Page = 1, PageSize = Math.Clamp(max, 1, 500), Sort = SearchSort.Date };
-        var (_, docs, _) = Run(query, Filter(request, actor, sinceUtc), page, countFacets: false);
+        // Newest first: the score only orders hits of the same date, so the title bonus is left out.
+        var (_, docs, _) = Run(query, bonus: null, Filter(request, actor, sinceUtc), page, countFacets: false);
         return await recheck.VisibleAsync(Hits(docs, query), actor, cancellationToken);
     }
 
@@ -91,7 +87,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             return [];
         }
         var (references, text) = SplitReferences(request.Query);
-        var query = Combine(references, ParseText(text, fuzzy: false));
+        var query = Combine(references, ParseText(text, fuzzy: false)?.Match);
         // The papers' filter applied first: a saved search of a common word ("Stadt") matches most of
         // the index, the window only a few papers.
         var papers = new PaperIdFilter(paperIds);
@@ -140,7 +136,10 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return (references.Distinct().ToList(), rest.Trim());
     }
 
-    private Query? ParseText(string text, bool fuzzy)
+    /// <summary>What every hit must match, and what the title adds to the score (see <see cref="SearchQueryParser"/>).</summary>
+    private sealed record TextQuery(Query Match, Query? Bonus);
+
+    private TextQuery? ParseText(string text, bool fuzzy)
     {
         if (text.Length == 0)
         {
@@ -150,16 +149,10 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         {
             text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => QueryParserBase.Escape(w) + (w.Length >= 4 ? "~" : "")));
         }
-        var parser = new MultiFieldQueryParser(GermanAnalysis.Version, [.. FieldBoosts.Keys], index.Analysis.Query, FieldBoosts)
-        {
-            DefaultOperator = Operator.AND,
-            AllowLeadingWildcard = false,
-            FuzzyMinSim = 2f,
-            FuzzyPrefixLength = 1,
-        };
+        var parser = new SearchQueryParser(index.Analysis.Query);
         try
         {
-            return parser.Parse(text);
+            return new TextQuery(parser.Parse(text), parser.Bonus);
         }
         catch (ParseException)
         {
@@ -167,13 +160,15 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             // typed instead of failing; operator words lower-cased are plain words to the parser.
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : QueryParserBase.Escape(w));
+            // A fresh parser: the failed one may have collected bonus queries already.
+            parser = new SearchQueryParser(index.Analysis.Query);
             try
             {
-                return parser.Parse(string.Join(' ', words));
+                return new TextQuery(parser.Parse(string.Join(' ', words)), parser.Bonus);
             }
             catch (ParseException)
             {
-                return new BooleanQuery(); // matches nothing, like any other query without a searchable word
+                return new TextQuery(new BooleanQuery(), null); // matches nothing, like any other query without a searchable word
             }
         }
     }
@@ -226,7 +221,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         return CachedFilters.For(filter);
     }
 
-    private (int Total, List<(Document Doc, float Score)> Docs, Dictionary<string, Dictionary<string, int>> Facets) Run(Query query, Filter filter, SearchRequest request, bool countFacets = true)
+    private (int Total, List<(Document Doc, float Score)> Docs, Dictionary<string, Dictionary<string, int>> Facets) Run(Query query, Query? bonus, Filter filter, SearchRequest request, bool countFacets = true)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -238,6 +233,8 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             // Feeds and alerts show no facets: they need not count them.
             var facets = countFacets ? new FacetCounter() : null;
             var collector = facets is null ? (ICollector)top : MultiCollector.Wrap((ICollector)top, facets);
+            using var withBonus = bonus is null ? null : new ScoreBonusCollector(searcher.CreateNormalizedWeight(bonus), collector);
+            collector = withBonus ?? collector;
             if (filter is CachedFilters.BitSetFilter cached)
             {
                 // The cached bit set is asked per hit instead of being handed to the scorer: a
@@ -263,7 +260,7 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     {
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(highlightQuery))
         {
-            TextFragmenter = new SimpleFragmenter(160),
+            TextFragmenter = new SimpleFragmenter(FragmentSize),
             MaxDocCharsToAnalyze = SnippetWindow,
         };
         var words = QueryTermExtractor.GetTerms(highlightQuery).Select(t => t.Term).Where(t => t.Length >= 3).Distinct().ToArray();
@@ -279,16 +276,18 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
 
     private string? Snippet(Highlighter highlighter, string[] words, Document doc)
     {
-        foreach (var field in new[] { SearchFields.Text, SearchFields.Files })
+        var texts = new[] { SearchFields.Text, SearchFields.Files }
+            .Select(field => (Field: field, Stored: StoredText.ReadUntil(doc, field, words, SnippetWindow)))
+            .Where(t => !string.IsNullOrWhiteSpace(t.Stored?.Text))
+            .Select(t => (t.Field, t.Stored!.Value.Text, t.Stored!.Value.First))
+            .ToList();
+        // Where a query word occurs as typed first (the paper's text before its files); the beginnings
+        // of the texts only when it occurs in none of them as typed (a stemmed or umlaut form).
+        foreach (var (field, text, first) in texts.Where(t => t.First >= 0).Concat(texts.Where(t => t.First < 0)))
         {
-            var text = StoredText.Read(doc, field);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-            text = Window(text, words);
-            using var tokens = index.Analysis.Index.GetTokenStream(field, text);
-            var fragments = highlighter.GetBestFragments(tokens, text, 2);
+            var window = Window(text, first);
+            using var tokens = index.Analysis.Index.GetTokenStream(field, window);
+            var fragments = highlighter.GetBestFragments(tokens, window, 2);
             if (fragments.Length > 0)
             {
                 return string.Join(" … ", fragments.Select(f => f.Trim()));
@@ -300,16 +299,17 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
     /// <summary>
     /// Re-analysing the whole text of every hit for its snippet cost most of a query's time (a paper
     /// with its files runs to 20,000 characters and more), so only a window around the first place a
-    /// query word (stemmed, lower case) occurs is highlighted; a compound containing the word counts,
-    /// as in the index. Without such a place the window is the text's beginning.
+    /// query word (stemmed, lower case) occurs is highlighted (<paramref name="first"/>, found by
+    /// <see cref="StoredText.ReadUntil"/>); a compound containing the word counts, as in the index.
+    /// Without such a place (-1) the window is the text's beginning.
     /// </summary>
-    internal static string Window(string text, string[] words)
+    internal static string Window(string text, int first)
     {
         if (text.Length <= SnippetWindow)
         {
             return text;
         }
-        var first = words.Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        first = Math.Max(0, first);
         var start = Math.Max(0, first - SnippetWindow / 4);
         // Start and end at a space, so no word is cut in half.
         if (start > 0 && text.IndexOf(' ', start) is var space and >= 0 && space < first)
