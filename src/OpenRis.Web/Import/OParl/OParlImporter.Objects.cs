@@ -240,7 +240,6 @@ internal sealed partial class OParlImporter
         _db.ChangeTracker.AutoDetectChangesEnabled = true;
         try
         {
-            _db.ChangeTracker.DetectChanges();
             FitStrings();
             await _db.SaveChangesAsync(ct);
         }
@@ -261,16 +260,13 @@ internal sealed partial class OParlImporter
         Dictionary<object, string>? urls = null;
         foreach (var entry in _db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            // Changes are not detected yet (the save does that once): every tracked entity is looked at, not only those marked changed.
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
             {
                 continue;
             }
             foreach (var property in entry.Properties)
             {
-                if (entry.State == EntityState.Modified && !property.IsModified)
-                {
-                    continue;
-                }
                 // Keyword, post, title …: a PostgreSQL text[] cannot hold NUL either.
                 if (property.CurrentValue is List<string> list && list.Exists(t => !ReferenceEquals(OParlValues.Storable(t), t)))
                 {
