@@ -12,20 +12,21 @@ public static class PdfUpload
     /// <summary>The bytes of a valid upload, or a German message saying what is wrong.</summary>
     public static async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile file, long maxBytes, CancellationToken cancellationToken)
     {
+        var name = UploadFileName.Clean(file.FileName, "ohne Namen");
         if (file.Length == 0)
         {
-            return (null, $"Die Datei „{file.FileName}“ ist leer.");
+            return (null, $"Die Datei „{name}“ ist leer.");
         }
         if (file.Length > maxBytes)
         {
-            return (null, TooLarge(file.FileName, file.Length, maxBytes));
+            return (null, TooLarge(name, file.Length, maxBytes));
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         var content = buffer.ToArray();
         if (!content.AsSpan().StartsWith(Magic))
         {
-            return (null, $"Die Datei „{file.FileName}“ ist kein PDF-Dokument. Bitte hängen Sie nur PDF-Dateien an.");
+            return (null, $"Die Datei „{name}“ ist kein PDF-Dokument. Bitte hängen Sie nur PDF-Dateien an.");
         }
         return (content, null);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace OpenRis.Web.Import.OParl;
 
@@ -14,10 +15,14 @@ internal sealed class OParlClient(HttpClient http, OParlImportReport report, lon
 {
     public async Task<Fetched> GetAsync(string url, CancellationToken ct)
     {
+        if (OParlValues.HttpUrl(url) is not { } uri)
+        {
+            return Fetched.Fail($"{url}: keine http(s)-URL");
+        }
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -82,6 +87,18 @@ internal sealed class OParlClient(HttpClient http, OParlImportReport report, lon
 
     private JsonNode? Parse(byte[] bytes, string url)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // System.Text.Json checks strings only when they are read, and then throws: bytes that are
+            // not UTF-8 (Latin-1 from an old system, a cut sequence) become U+FFFD here, once, with a line.
+            bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes));
+            report.Defect("invalid-utf8", url);
+        }
+        if (LoneSurrogates(bytes) is { } repairedSurrogates)
+        {
+            bytes = repairedSurrogates;
+            report.Defect("invalid-characters", $"{url}: \\u-Escape eines einzelnen Surrogats");
+        }
         try
         {
             return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
@@ -104,6 +121,24 @@ internal sealed class OParlClient(HttpClient http, OParlImportReport report, lon
                 return null;
             }
         }
+    }
+
+    // \uD800–\uDBFF not followed by \uDC00–\uDFFF, or \uDC00–\uDFFF not preceded by the first: no character, and
+    // System.Text.Json throws when such a string is read (not when it is parsed). An escaped backslash before "u" is no escape.
+    private static readonly Regex LoneSurrogate = new(
+        @"(?<=(?<!\\)(?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10));
+
+    /// <summary>The JSON with every escaped lone surrogate turned into \uFFFD; null when there was none (the usual case, checked without decoding).</summary>
+    internal static byte[]? LoneSurrogates(byte[] json)
+    {
+        if (json.AsSpan().IndexOf("\\ud"u8) < 0 && json.AsSpan().IndexOf("\\uD"u8) < 0)
+        {
+            return null;
+        }
+        var text = Encoding.UTF8.GetString(json);
+        var repaired = LoneSurrogate.Replace(text, "\\uFFFD");
+        return ReferenceEquals(repaired, text) || repaired == text ? null : Encoding.UTF8.GetBytes(repaired);
     }
 
     /// <summary>Escapes raw U+0000–U+001F inside JSON strings (RFC 8259 §7); null when there were none.</summary>

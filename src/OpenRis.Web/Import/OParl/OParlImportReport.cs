@@ -41,6 +41,30 @@ public sealed class OParlImportReport
     public void Defect(string kind, string example) =>
         _defects.AddOrUpdate(kind, (1, example), (_, d) => (d.Count + 1, d.Example));
 
+    /// <summary>At most this many dropped objects are named one by one; the rest are counted.</summary>
+    public const int MaxDroppedLines = 1000;
+
+    private readonly ConcurrentQueue<string> _dropped = new();
+    private int _droppedBeyond;
+
+    /// <summary>
+    /// A defect that costs an object (no usable id, the wrong type, an id met twice): counted like any
+    /// defect and also named on a line of its own with its page and position, so that it can be found
+    /// at the source.
+    /// </summary>
+    public void Dropped(string kind, string where)
+    {
+        Defect(kind, where);
+        if (_dropped.Count < MaxDroppedLines)
+        {
+            _dropped.Enqueue($"{kind}: {where}");
+        }
+        else
+        {
+            Interlocked.Increment(ref _droppedBeyond);
+        }
+    }
+
     /// <summary>Where a phase of the run (waiting for the source, mapping, writing …) starts; see <see cref="Phase"/>.</summary>
     public static (long Wall, TimeSpan Cpu) Mark() => (System.Diagnostics.Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
 
@@ -82,6 +106,15 @@ public sealed class OParlImportReport
             foreach (var (kind, (count, example)) in _defects.OrderBy(d => d.Key, StringComparer.Ordinal))
             {
                 lines.Add(Invariant($"  {kind,-28} {count,6}×  z. B. {example}"));
+            }
+        }
+        if (!_dropped.IsEmpty)
+        {
+            lines.Add("Nicht übernommene Objekte:");
+            lines.AddRange(_dropped.Select(d => "  " + d));
+            if (_droppedBeyond > 0)
+            {
+                lines.Add(Invariant($"  … und {_droppedBeyond} weitere"));
             }
         }
         var rate = Objects / Math.Max(elapsed.TotalSeconds, 0.001);

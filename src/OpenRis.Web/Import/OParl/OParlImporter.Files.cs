@@ -131,9 +131,14 @@ internal sealed partial class OParlImporter
 
     private async Task<(byte[]? Content, string? Text)> DownloadOneAsync(string url, string mimeType, CancellationToken ct)
     {
+        if (OParlValues.HttpUrl(url) is not { } uri)
+        {
+            _report.Defect("file-unavailable", $"{url}: keine http(s)-URL");
+            return (null, null);
+        }
         try
         {
-            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
             if (!response.IsSuccessStatusCode)
             {
                 _report.Defect("file-unavailable", $"{url}: HTTP {(int)response.StatusCode}");

@@ -43,7 +43,7 @@ internal sealed partial class OParlImporter
         var waiting = new HashSet<string>(StringComparer.Ordinal);
         // The owners and the existing related-paper pairs in a few queries, not one per link.
         List<long> Owners(Func<(string Type, string Url, string Property, string Target), bool> which) =>
-            [.. _deferred.Where(which).Select(d => _known.TryGetValue(d.Url, out var k) ? k.EntityId : 0).Where(id => id > 0).Distinct()];
+            [.. _deferred.Where(which).Select(d => _known.TryGetValue(d.Url, out var k) && k.Type == d.Type ? k.EntityId : 0).Where(id => id > 0).Distinct()];
         var organizationIds = Owners(d => d.Type == "organization");
         var paperIds = Owners(d => d.Type == "paper" && d.Property != "relatedPaper");
         var relatedIds = Owners(d => d.Property == "relatedPaper");
@@ -73,11 +73,12 @@ internal sealed partial class OParlImporter
         }
         foreach (var (type, url, property, target) in _deferred)
         {
-            if (!_known.TryGetValue(url, out var owner))
+            if (!_known.TryGetValue(url, out var owner) || owner.Type != type)
             {
                 continue;
             }
-            if (!_known.TryGetValue(target, out var linked))
+            // subOrganizationOf names an organization, superordinatedPaper and relatedPaper a paper: an id of another type is no target.
+            if (!_known.TryGetValue(target, out var linked) || linked.Type != type)
             {
                 Missing(property, target);
                 if (!complete)

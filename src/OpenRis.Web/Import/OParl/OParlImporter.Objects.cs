@@ -52,7 +52,7 @@ internal sealed partial class OParlImporter
     /// Maps one page of objects into the current batch; <see cref="SaveBatchAsync"/> writes the batch.
     /// Returns the Bodies of the page (the body list is saved page by page: its lists are read next).
     /// </summary>
-    private async Task<List<(JsonObject Json, string Url)>> ImportPageAsync(string type, long bodyId, List<JsonObject> objects, CancellationToken ct)
+    private async Task<List<(JsonObject Json, string Url)>> ImportPageAsync(string type, long bodyId, string pageUrl, List<JsonObject> objects, HashSet<string> listed, CancellationToken ct)
     {
         _downloads.Clear();
         _hashes.Clear();
@@ -62,9 +62,10 @@ internal sealed partial class OParlImporter
         foreach (var json in objects)
         {
             var url = OParlValues.Id(json);
+            var where = Invariant($"{pageUrl} #{(json.Parent is JsonArray ? json.GetElementIndex() : 0)}");
             if (url is null)
             {
-                _report.Defect("object-without-id", json.ToJsonString()[..Math.Min(80, json.ToJsonString().Length)]);
+                _report.Dropped("object-without-id", $"{where}: {type} ohne verwendbare id");
                 continue;
             }
             var declared = OParlValues.TypeName(json);
@@ -74,7 +75,18 @@ internal sealed partial class OParlImporter
             }
             else if (!string.Equals(declared, type, StringComparison.OrdinalIgnoreCase))
             {
-                _report.Defect("unexpected-type", $"{declared} in Liste {type}: {url}");
+                _report.Dropped("unexpected-type", $"{where}: {Short(declared)} in Liste {type}: {url}");
+                continue;
+            }
+            if (TakenByOtherType(url, type) is { } other)
+            {
+                _report.Dropped("id-of-another-type", $"{where}: {type} mit der id eines Objekts vom Typ {other}: {url}");
+                continue;
+            }
+            // A list holds each object once; which of two different copies is right cannot be known: the first stays.
+            if (!listed.Add(url))
+            {
+                _report.Dropped("duplicate-id", $"{where}: {url} schon einmal in der Liste");
                 continue;
             }
             if (OParlValues.IsDeleted(json))
@@ -228,11 +240,65 @@ internal sealed partial class OParlImporter
         _db.ChangeTracker.AutoDetectChangesEnabled = true;
         try
         {
+            FitStrings();
             await _db.SaveChangesAsync(ct);
         }
         finally
         {
             _db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Makes every text about to be written storable on both databases, whatever the source sent: NUL
+    /// characters (PostgreSQL's text cannot hold them) are removed, lone UTF-16 surrogates (no UTF-8
+    /// exists for them) become U+FFFD, and a text longer than its column is cut. Each repair is a defect
+    /// naming the object; a whole batch is no longer lost to one bad value.
+    /// </summary>
+    private void FitStrings()
+    {
+        Dictionary<object, string>? urls = null;
+        foreach (var entry in _db.ChangeTracker.Entries())
+        {
+            // Changes are not detected yet (the save does that once): every tracked entity is looked at, not only those marked changed.
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
+            }
+            foreach (var property in entry.Properties)
+            {
+                // Keyword, post, title …: a PostgreSQL text[] cannot hold NUL either.
+                if (property.CurrentValue is List<string> list && list.Exists(t => !ReferenceEquals(OParlValues.Storable(t), t)))
+                {
+                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
+                    _report.Defect("invalid-characters", $"{urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name}: {property.Metadata.Name}");
+                    property.CurrentValue = list.ConvertAll(OParlValues.Storable);
+                    continue;
+                }
+                if (property.CurrentValue is not string text)
+                {
+                    continue;
+                }
+                var fitted = OParlValues.Storable(text);
+                var max = property.Metadata.GetMaxLength();
+                var what = fitted.Length == text.Length ? null : "invalid-characters";
+                if (max is int limit && fitted.Length > limit)
+                {
+                    fitted = fitted[..limit];
+                    if (char.IsHighSurrogate(fitted[^1]))
+                    {
+                        fitted = fitted[..^1];
+                    }
+                    what = "value-too-long";
+                }
+                if (!ReferenceEquals(fitted, text) && fitted != text)
+                {
+                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
+                    var owner = urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name;
+                    _report.Defect(what ?? "invalid-characters", $"{owner}: {property.Metadata.Name} ({text.Length} Zeichen)");
+                    property.CurrentValue = fitted;
+                }
+            }
         }
     }
 
@@ -245,6 +311,11 @@ internal sealed partial class OParlImporter
         where T : OParlObject, new()
     {
         var url = OParlValues.Id(json)!;
+        if (TakenByOtherType(url, type) is { } other)
+        {
+            _report.Dropped("id-of-another-type", $"{url}: {type} mit der id eines Objekts vom Typ {other}");
+            return null;
+        }
         if (_page.ContainsKey(url))
         {
             return null;
@@ -290,8 +361,22 @@ internal sealed partial class OParlImporter
         {
             return (typed.Id, typed);
         }
-        return _known.TryGetValue(url, out var known) ? (known.EntityId, null) : (0, null);
+        return _known.TryGetValue(url, out var known) && known.Type == TypeName<T>() ? (known.EntityId, null) : (0, null);
     }
+
+    /// <summary>Our OParl type name of an entity class ("paper" for <see cref="Paper"/>, "file" for <see cref="DocumentFile"/>).</summary>
+    private static string TypeName<T>() => TypeName(typeof(T));
+
+    private static string TypeName(Type type) => type == typeof(DocumentFile) ? "file" : char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+
+    /// <summary>
+    /// The type an id is already taken by in this source (an earlier run or this batch), when it is not <paramref name="type"/>:
+    /// one id for two objects of different types would make one overwrite the other.
+    /// </summary>
+    private string? TakenByOtherType(string url, string type) =>
+        _known.TryGetValue(url, out var known) && known.Type != type ? known.Type
+        : _page.TryGetValue(url, out var entity) && TypeName(entity.GetType()) != type ? TypeName(entity.GetType())
+        : null;
 
     private bool Exists<T>(string? url) where T : OParlObject
     {
@@ -413,7 +498,7 @@ internal sealed partial class OParlImporter
     /// <summary>A tombstone (deleted: true): our object becomes a tombstone too; unknown ones are ignored.</summary>
     private async Task DeleteAsync(string type, string url, CancellationToken ct)
     {
-        if (!_known.TryGetValue(url, out var known))
+        if (!_known.TryGetValue(url, out var known) || known.Type != type)
         {
             return;
         }

@@ -176,7 +176,9 @@ internal sealed partial class OParlImporter
         var url = saved is { Length: > 0 } ? saved : WithFilters(listUrl, since);
         var cursorKey = bodies is not null && bodyId == 0 ? null : key;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
+        string? previous = null;
         Task<Fetched>? pending = _client.GetAsync(url, ct);
         while (pending is not null)
         {
@@ -187,9 +189,12 @@ internal sealed partial class OParlImporter
             seen.Add(url);
             if (fetched.Error is not null)
             {
-                await SaveBatchAsync(cursorKey, url, ct);
-                _report.Defect("list-failed", fetched.Error);
-                await _progress.WriteLineAsync($"Fehler: {fetched.Error}");
+                // A next link that is no http(s) URL can never be read: the line names the page that sent it, and the next run reads that page again.
+                var unreadable = OParlValues.HttpUrl(url) is null && previous is not null;
+                var error = unreadable ? $"{previous}: next {fetched.Error}" : fetched.Error;
+                await SaveBatchAsync(cursorKey, unreadable ? previous! : url, ct);
+                _report.Defect("list-failed", error);
+                await _progress.WriteLineAsync($"Fehler: {error}");
                 return false;
             }
             var (objects, next) = ReadPage(fetched, url);
@@ -217,7 +222,7 @@ internal sealed partial class OParlImporter
             }
             try
             {
-                var pageBodies = await ImportPageAsync(type, bodyId, objects, ct);
+                var pageBodies = await ImportPageAsync(type, bodyId, url, objects, listed, ct);
                 // The body list is written page by page: the lists of its Bodies are read next, by our ids.
                 if (next is null || bodies is not null || BatchObjects >= _options.BatchObjects)
                 {
@@ -238,6 +243,7 @@ internal sealed partial class OParlImporter
             {
                 await _progress.WriteLineAsync(Invariant($"  {_report.Pages} Seiten, {_report.Objects} Objekte, {_report.Objects / Math.Max(_clock.Elapsed.TotalSeconds, 0.001):0}/s …"));
             }
+            previous = url;
             url = next ?? url;
         }
         return true;
@@ -266,16 +272,34 @@ internal sealed partial class OParlImporter
         {
             case JsonObject page when page["data"] is JsonArray data:
                 var next = page["links"] is JsonObject links ? _values.Link(links, "next") : null;
-                return (data.OfType<JsonObject>().ToList(), next);
+                if (next is null && page["links"] is JsonObject { } withNext && withNext["next"] is { } broken && broken.GetValueKind() != JsonValueKind.String)
+                {
+                    // A next that is a number or an object without id: the list cannot go on, and the report says where it ended.
+                    _report.Defect("invalid-next", $"{url}: next = {Short(broken.ToJsonString())}, die Liste endet hier");
+                }
+                return (ObjectsOf(data, url), next);
             case JsonObject single when OParlValues.Id(single) is not null:
                 _report.Defect("object-instead-of-list", url);
                 return ([single], null);
             case JsonArray array:
                 _report.Defect("array-instead-of-list", url);
-                return (array.OfType<JsonObject>().ToList(), null);
+                return (ObjectsOf(array, url), null);
             default:
                 return (null, null);
         }
+    }
+
+    /// <summary>The objects of a page's data; anything else in there (a number, a string, null) is named and left out.</summary>
+    private List<JsonObject> ObjectsOf(JsonArray data, string url)
+    {
+        for (var i = 0; i < data.Count; i++)
+        {
+            if (data[i] is not JsonObject)
+            {
+                _report.Dropped("not-an-object", Invariant($"{url} #{i}: {data[i]?.GetValueKind().ToString() ?? "null"} statt eines Objekts"));
+            }
+        }
+        return data.OfType<JsonObject>().ToList();
     }
 
     private string WithFilters(string listUrl, DateTime? since)
@@ -289,6 +313,9 @@ internal sealed partial class OParlImporter
         var encoded = _vendor.RawModifiedSince ? value : Uri.EscapeDataString(value);
         return $"{listUrl}{(listUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}modified_since={encoded}";
     }
+
+    /// <summary>A source's value in a report line: at most 80 characters.</summary>
+    private static string Short(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

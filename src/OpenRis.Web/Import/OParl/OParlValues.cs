@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -29,7 +30,13 @@ internal sealed class OParlValues(OParlImportReport report)
         {
             return null;
         }
-        var trimmed = text.Trim();
+        var storable = Storable(text);
+        if (!ReferenceEquals(storable, text))
+        {
+            // Read here, not only when saved: a text also becomes a query parameter (a paper kind by name), and PostgreSQL refuses NUL there too.
+            Report.Defect("invalid-characters", $"{name} ({text.Length} Zeichen)");
+        }
+        var trimmed = storable.Trim();
         if (trimmed.Length == 0 || trimmed is "N/A" or "n/a" or "-")
         {
             // OParl 1.1: absent optional fields are left out, not sent as "", " " or "N/A".
@@ -44,6 +51,39 @@ internal sealed class OParlValues(OParlImportReport report)
         return trimmed;
     }
 
+    /// <summary>The text without NUL and with lone surrogates replaced; the same instance when nothing had to change.</summary>
+    public static string Storable(string text)
+    {
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            var c = text[i];
+            clean = c != '\0' && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])));
+        }
+        if (clean)
+        {
+            return text;
+        }
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                output.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                output.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return output.ToString();
+    }
+
     /// <summary>A list of strings; a single string is read as a list of one (CC e-gov, python-oparl).</summary>
     public List<string> Texts(JsonObject o, string name)
     {
@@ -51,10 +91,10 @@ internal sealed class OParlValues(OParlImportReport report)
         {
             case JsonArray array:
                 return array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String)
-                    .Select(v => v.GetValue<string>().Trim()).Where(s => s.Length > 0 && s != "N/A").ToList();
+                    .Select(v => Storable(v.GetValue<string>()).Trim()).Where(s => s.Length > 0 && s != "N/A").ToList();
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 Report.Defect("scalar-instead-of-array", name);
-                var text = value.GetValue<string>().Trim();
+                var text = Storable(value.GetValue<string>()).Trim();
                 return text.Length == 0 ? [] : [text];
             default:
                 return [];
@@ -80,7 +120,7 @@ internal sealed class OParlValues(OParlImportReport report)
     public string? Link(JsonObject o, string name) => o[name] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetValue<string>()) => v.GetValue<string>().Trim(),
-        JsonObject embedded when embedded["id"] is JsonValue => LinkOfEmbedded(embedded, name),
+        JsonObject embedded when Id(embedded) is not null => LinkOfEmbedded(embedded, name),
         JsonArray array => Links(array, name).FirstOrDefault(),
         _ => null,
     };
@@ -89,7 +129,7 @@ internal sealed class OParlValues(OParlImportReport report)
     {
         JsonArray array => Links(array, name),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => ScalarLink(v, name),
-        JsonObject embedded when embedded["id"] is JsonValue => [LinkOfEmbedded(embedded, name)],
+        JsonObject embedded when Id(embedded) is not null => [LinkOfEmbedded(embedded, name)],
         _ => [],
     };
 
@@ -104,14 +144,14 @@ internal sealed class OParlValues(OParlImportReport report)
         array.Select(e => e switch
         {
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Trim(),
-            JsonObject embedded => embedded["id"]?.GetValue<string>(),
+            JsonObject embedded => Id(embedded),
             _ => null,
         }).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
 
     private string LinkOfEmbedded(JsonObject embedded, string name)
     {
         Report.Defect("object-instead-of-url", name);
-        return embedded["id"]!.GetValue<string>();
+        return Id(embedded)!;
     }
 
     public static bool? Boolean(JsonObject o, string name) => o[name] switch
@@ -124,7 +164,7 @@ internal sealed class OParlValues(OParlImportReport report)
     public static int? Integer(JsonObject o, string name) => o[name] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i) => i,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) => (int)d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
         JsonValue v when v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
         _ => null,
     };
@@ -213,8 +253,8 @@ internal sealed class OParlValues(OParlImportReport report)
             return null;
         }
         var copy = geo.DeepClone().AsObject();
-        var geometry = copy["type"]?.GetValue<string>() == "Feature" ? copy["geometry"] as JsonObject : copy;
-        if (geometry?["coordinates"] is JsonArray { Count: 2 } point && geometry["type"]?.GetValue<string>() == "Point")
+        var geometry = StringOf(copy["type"]) == "Feature" ? copy["geometry"] as JsonObject : copy;
+        if (geometry?["coordinates"] is JsonArray { Count: 2 } point && StringOf(geometry["type"]) == "Point")
         {
             var numbers = point.Select(Number).ToList();
             if (numbers.Any(n => n is null))
@@ -234,21 +274,33 @@ internal sealed class OParlValues(OParlImportReport report)
             }
             geometry["coordinates"] = new JsonArray(first, second);
         }
-        if (copy["type"]?.GetValue<string>() != "Feature")
+        if (StringOf(copy["type"]) != "Feature")
         {
             copy = new JsonObject { ["type"] = "Feature", ["geometry"] = copy, ["properties"] = new JsonObject() };
         }
         return copy.ToJsonString();
     }
 
+    private static string? StringOf(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     private static double? Number(JsonNode? node) => node switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && double.IsFinite(d) => d,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) => s,
         _ => null,
     };
 
-    public static string? Id(JsonObject o) => o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    /// <summary>An absolute http(s) URL to fetch, or null: a source's link may be anything ("kein-url", file:///etc/passwd).</summary>
+    public static Uri? HttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    /// <summary>The longest id kept (the column of <see cref="OParlImportedObject.SourceUrl"/>); a longer one is no usable id.</summary>
+    public const int MaxIdLength = 2000;
+
+    /// <summary>The id of an object; null when it is none that can be kept: not a string, blank, too long, or with control characters or lone surrogates.</summary>
+    public static string? Id(JsonObject o) =>
+        o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= MaxIdLength } id
+        && !string.IsNullOrWhiteSpace(id) && !id.Any(char.IsControl) && ReferenceEquals(Storable(id), id) ? id : null;
 
     public static bool IsDeleted(JsonObject o) => o["deleted"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 

@@ -37,7 +37,7 @@ public sealed class IndexModel(RisDbContext db, PdfText pdfText) : PageModel
         var actor = User.ToActor();
         foreach (var file in Upload)
         {
-            var name = Path.GetFileName(file.FileName);
+            var name = UploadFileName.Clean(file.FileName, "ohne Namen");
             if (!DocumentImport.Extensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
             {
                 Outcomes.Add(new(name, ImportOutcomeKind.Rejected, "nur PDF-, Markdown- und Textdateien (.pdf, .md, .txt) werden eingelesen"));

@@ -75,14 +75,15 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
         if (upload is not null)
         {
             var stored = await files.SaveAsync(upload, cancellationToken);
+            var fileName = UploadFileName.Clean(Attachment!.FileName, "anlage.pdf");
             paper.Files.Add(new DocumentFile
             {
                 BodyId = paper.BodyId,
                 Paper = paper,
                 Role = FileRole.Auxiliary,
-                Name = string.IsNullOrWhiteSpace(AttachmentName) ? Path.GetFileNameWithoutExtension(Attachment!.FileName) : AttachmentName.Trim(),
+                Name = string.IsNullOrWhiteSpace(AttachmentName) ? Path.GetFileNameWithoutExtension(fileName) : AttachmentName.Trim(),
                 // Checked by content: a PDF is named .pdf whatever the sender called it (plan.exe → plan.pdf).
-                FileName = Path.ChangeExtension(Path.GetFileName(Attachment!.FileName), ".pdf"),
+                FileName = Path.ChangeExtension(fileName, ".pdf"),
                 MimeType = "application/pdf",
                 Size = stored.Size,
                 Sha512Checksum = stored.Sha512,
