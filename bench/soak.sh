@@ -185,9 +185,10 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 
 say "Soak ${MINUTES} min"
-# RSS every 10 s, from the start of the soak to its end.
+# RSS every 10 s, from the start of the soak to its end: all of it, and its two parts, anonymous
+# memory (the heaps) and file pages mapped in (the search index and SQLite, which the kernel can drop).
 (while kill -0 "$PID" 2>/dev/null; do
-   echo "$(date +%s) $(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")" >>"$RUN/rss.txt"
+   echo "$(date +%s) $(awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 }' "/proc/$PID/status")" >>"$RUN/rss.txt"
    sleep 10
  done) &
 SAMPLER=$!
@@ -226,18 +227,23 @@ print(line("all", rows))
 fives = sum(1 for r in rows if r[1] >= 500)
 socket = sum(int(wrk.get(k, 0)) for k in ("connect_errors", "read_errors", "write_errors", "timeouts"))
 print(f"wrk: {wrk.get('requests')} requests, client p50 {wrk.get('client_p50_ms')} ms, p99 {wrk.get('client_p99_ms')} ms; socket errors and timeouts {socket}")
-rss = [(int(t), int(kb)) for t, kb in (l.split() for l in open(f"{run}/rss.txt") if len(l.split()) == 2)]
-if rss:
-    values = [kb / 1024 for _, kb in rss]
-    lo, hi = min(values), max(values)
-    spread = (hi - lo) / lo * 100
-    print(f"server RSS (every 10 s, {len(values)} samples after the warm-up): min {lo:.0f} MB, max {hi:.0f} MB, first {values[0]:.0f} MB, last {values[-1]:.0f} MB; max is {spread:.1f} % above min; peak (VmHWM) {hwm / 1024:.0f} MB")
+samples = [[int(v) for v in l.split()] for l in open(f"{run}/rss.txt") if len(l.split()) >= 2]
+def trend(name, values):
     # The garbage collector's sawtooth spans more than 10 % between two samples; growth shows as a
     # rising mean, so "stable" compares the mean of the last third of the samples with the first.
     third = max(1, len(values) // 3)
     early, late = sum(values[:third]) / third, sum(values[-third:]) / third
     drift = (late - early) / early * 100
-    print(f"server RSS trend: mean of the first third {early:.0f} MB, of the last third {late:.0f} MB, {drift:+.1f} %: {'stable within 10 %' if abs(drift) <= 10 else 'NOT stable within 10 %'}")
+    print(f"{name} trend: mean of the first third {early:.0f} MB, of the last third {late:.0f} MB, {drift:+.1f} %: {'stable within 10 %' if abs(drift) <= 10 else 'NOT stable within 10 %'}")
+if samples:
+    values = [s[1] / 1024 for s in samples]
+    lo, hi = min(values), max(values)
+    spread = (hi - lo) / lo * 100
+    print(f"server RSS (every 10 s, {len(values)} samples after the warm-up): min {lo:.0f} MB, max {hi:.0f} MB, first {values[0]:.0f} MB, last {values[-1]:.0f} MB; max is {spread:.1f} % above min; peak (VmHWM) {hwm / 1024:.0f} MB")
+    trend("server RSS", values)
+    if all(len(s) == 4 for s in samples):
+        trend("  anonymous (heaps)", [s[2] / 1024 for s in samples])
+        trend("  file pages mapped in (index, database)", [s[3] / 1024 for s in samples])
 print(f"server CPU: {cpu1 - cpu0:.1f} s over the soak ({(cpu1 - cpu0) / (minutes * 60):.2f} cores on average, {(cpu1 - cpu0) * 1000 / max(1, len(rows)):.2f} ms per request)")
 verdict = []
 if fives: verdict.append(f"{fives} answers 5xx")
