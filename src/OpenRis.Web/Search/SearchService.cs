@@ -149,10 +149,9 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
         {
             text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => QueryParserBase.Escape(w) + (w.Length >= 4 ? "~" : "")));
         }
-        var parser = new SearchQueryParser(index.Analysis.Query);
         try
         {
-            return new TextQuery(parser.Parse(text), parser.Bonus);
+            return Parse(text);
         }
         catch (ParseException)
         {
@@ -160,16 +159,21 @@ public sealed partial class SearchService(SearchIndex index, SearchRecheck reche
             // typed instead of failing; operator words lower-cased are plain words to the parser.
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : QueryParserBase.Escape(w));
-            // A fresh parser: the failed one may have collected bonus queries already.
-            parser = new SearchQueryParser(index.Analysis.Query);
             try
             {
-                return new TextQuery(parser.Parse(string.Join(' ', words)), parser.Bonus);
+                return Parse(string.Join(' ', words));
             }
             catch (ParseException)
             {
                 return new TextQuery(new BooleanQuery(), null); // matches nothing, like any other query without a searchable word
             }
+        }
+
+        // A parser per attempt: it collects the title queries of what it parsed.
+        TextQuery Parse(string typed)
+        {
+            var parser = new SearchQueryParser(index.Analysis.Query);
+            return new TextQuery(parser.Parse(typed), parser.Bonus);
         }
     }
 
