@@ -186,9 +186,10 @@ fi
 
 say "Soak ${MINUTES} min"
 # RSS every 10 s, from the start of the soak to its end: all of it, and its two parts, anonymous
-# memory (the heaps) and file pages mapped in (the search index and SQLite, which the kernel can drop).
+# memory (the heaps) and file pages mapped in (the search index and SQLite, which the kernel can drop);
+# and the process's threads, since each keeps per-thread state (Lucene readers, pooled buffers).
 (while kill -0 "$PID" 2>/dev/null; do
-   echo "$(date +%s) $(awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 }' "/proc/$PID/status")" >>"$RUN/rss.txt"
+   echo "$(date +%s) $(awk '/^(VmRSS|RssAnon|RssFile|Threads):/ { printf "%s ", $2 }' "/proc/$PID/status")" >>"$RUN/rss.txt"
    sleep 10
  done) &
 SAMPLER=$!
@@ -241,9 +242,12 @@ if samples:
     spread = (hi - lo) / lo * 100
     print(f"server RSS (every 10 s, {len(values)} samples after the warm-up): min {lo:.0f} MB, max {hi:.0f} MB, first {values[0]:.0f} MB, last {values[-1]:.0f} MB; max is {spread:.1f} % above min; peak (VmHWM) {hwm / 1024:.0f} MB")
     trend("server RSS", values)
-    if all(len(s) == 4 for s in samples):
+    if all(len(s) >= 4 for s in samples):
         trend("  anonymous (heaps)", [s[2] / 1024 for s in samples])
         trend("  file pages mapped in (index, database)", [s[3] / 1024 for s in samples])
+    if all(len(s) >= 5 for s in samples):
+        threads = [s[4] for s in samples]
+        print(f"server threads: min {min(threads)}, max {max(threads)}, first {threads[0]}, last {threads[-1]}")
 print(f"server CPU: {cpu1 - cpu0:.1f} s over the soak ({(cpu1 - cpu0) / (minutes * 60):.2f} cores on average, {(cpu1 - cpu0) * 1000 / max(1, len(rows)):.2f} ms per request)")
 verdict = []
 if fives: verdict.append(f"{fives} answers 5xx")
