@@ -1,13 +1,21 @@
 namespace OpenRis.Web.Files;
 
-/// <summary>Checks an uploaded attachment: a PDF by its content (magic bytes), not by its name, and not too large.</summary>
+/// <summary>Checks an uploaded attachment: a PDF by its content (its first bytes and its end marker here, readability where its text is read), not by its name, and not too large.</summary>
 public static class PdfUpload
 {
     private static readonly byte[] Magic = "%PDF-"u8.ToArray();
+    private static readonly byte[] EndOfFile = "%%EOF"u8.ToArray();
+
+    // Readers look for the end marker this far from the end; writers may add a line break or padding after it.
+    private const int EndOfFileSearch = 1024;
 
     /// <summary>The one message for a file over the limit, whether the page saw it or the server refused the request (<see cref="Hosting.UploadLimits"/>).</summary>
     public static string TooLarge(string fileName, long bytes, long maxBytes) =>
         $"Die Datei „{fileName}“ ist mit {Hosting.OversizedUpload.Megabytes(bytes)} MB zu groß; erlaubt sind {maxBytes / 1024 / 1024} MB.";
+
+    /// <summary>A file that starts like a PDF but cannot be read: cut off in transfer, damaged, or locked with a password.</summary>
+    public static string Unreadable(string fileName) =>
+        $"Die Datei „{UploadFileName.Clean(fileName, "ohne Namen")}“ ist beschädigt, unvollständig oder mit einem Kennwort geschützt und kann nicht gelesen werden. Bitte hängen Sie das vollständige PDF ohne Kennwort an.";
 
     /// <summary>The bytes of a valid upload, or a German message saying what is wrong.</summary>
     public static async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile file, long maxBytes, CancellationToken cancellationToken)
@@ -27,6 +35,11 @@ public static class PdfUpload
         if (!content.AsSpan().StartsWith(Magic))
         {
             return (null, $"Die Datei „{name}“ ist kein PDF-Dokument. Bitte hängen Sie nur PDF-Dateien an.");
+        }
+        // Every PDF ends with %%EOF; a file cut off in transfer has lost it, even where a lenient reader still finds its first pages.
+        if (content.AsSpan(Math.Max(0, content.Length - EndOfFileSearch)).IndexOf(EndOfFile) < 0)
+        {
+            return (null, Unreadable(file.FileName));
         }
         return (content, null);
     }

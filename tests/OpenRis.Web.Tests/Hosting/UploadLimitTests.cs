@@ -16,12 +16,8 @@ public sealed class UploadLimitTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private const string NewDraft = "/arbeitsbereich/vorlagen/neu";
 
-    private static byte[] Pdf(int megabytes)
-    {
-        var content = new byte[megabytes * 1024 * 1024];
-        "%PDF-1.4\n"u8.CopyTo(content);
-        return content;
-    }
+    /// <summary>A readable one-page PDF of exactly that size: what is refused here is refused for its size alone.</summary>
+    private static byte[] Pdf(int megabytes) => Import.ImportHarness.Pdf("Gutachten Freibad Hestert", megabytes * 1024 * 1024);
 
     private static HttpClient Client(string url) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })

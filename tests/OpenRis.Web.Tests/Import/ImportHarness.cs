@@ -54,8 +54,24 @@ public static class ImportHarness
         return string.Join(", ", parts);
     }
 
-    /// <summary>A one-page PDF whose text layer holds <paramref name="text"/> (ASCII), written by hand with the standard Helvetica.</summary>
-    public static byte[] Pdf(string text)
+    /// <summary>
+    /// A one-page PDF whose text layer holds <paramref name="text"/> (ASCII), written by hand with the standard Helvetica;
+    /// with <paramref name="size"/>, a comment after the header pads it to exactly that many bytes.
+    /// </summary>
+    public static byte[] Pdf(string text, int size = 0)
+    {
+        var pdf = Pdf(text, "");
+        var padding = size - pdf.Length - 2;
+        for (var attempt = 0; attempt < 5 && padding > 0 && pdf.Length != size; attempt++)
+        {
+            // The startxref offset gains digits with the padding: shrink it by what they add.
+            pdf = Pdf(text, "%" + new string('0', padding) + "\n");
+            padding -= pdf.Length - size;
+        }
+        return pdf;
+    }
+
+    private static byte[] Pdf(string text, string padding)
     {
         var content = $"BT /F1 12 Tf 50 800 Td ({text}) Tj ET";
         string[] objects =
@@ -66,7 +82,7 @@ public static class ImportHarness
             $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
+        var pdf = new StringBuilder("%PDF-1.4\n").Append(padding);
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
         {

@@ -79,6 +79,7 @@ public sealed class BadInputTests
         var random = new byte[2000];
         new Random(9).NextBytes(random);
         random[0] = (byte)'Z'; // never "%PDF-" by chance
+        var whole = Import.ImportHarness.Pdf("Muellabfuhr am Sonntag");
         var garbage = new (string Name, byte[] Content, string Message)[]
         {
             ("x.pdf", random, "ist kein PDF-Dokument"),
@@ -86,6 +87,10 @@ public sealed class BadInputTests
             (" %PDF.pdf", " %PDF-1.4 leading space"u8.ToArray(), "ist kein PDF-Dokument"),
             ("leer.pdf", [], "ist leer"),
             ("gross.pdf", [.. "%PDF-1.4\n"u8, .. new byte[5000]], "zu groß"),
+            // Starts as a PDF, but cut off in transfer, or locked: nobody could open it from the paper's page.
+            ("halb.pdf", whole[..(whole.Length / 2)], "ist beschädigt, unvollständig oder mit einem Kennwort geschützt"),
+            ("ohne-ende.pdf", whole[..(whole.Length - 40)], "ist beschädigt, unvollständig oder mit einem Kennwort geschützt"),
+            ("geschuetzt.pdf", LockedPdf(), "ist beschädigt, unvollständig oder mit einem Kennwort geschützt"),
         };
         var filesBefore = StoredFiles(database);
         foreach (var (name, content, message) in garbage)
@@ -103,7 +108,7 @@ public sealed class BadInputTests
 
         // A real PDF sent as "bericht.exe" is accepted by its content and stored as a PDF named .pdf.
         using var saved = await faction.SubmitAsync(NewDraft, "Entwurf speichern", typed,
-            file: ("Attachment", "bericht.exe", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray()));
+            file: ("Attachment", "bericht.exe", whole));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using var after = database.NewContext();
         var file = await after.Files.SingleAsync(f => f.Paper!.Subject == "Müllabfuhr am Sonntag", Token);
@@ -229,5 +234,17 @@ public sealed class BadInputTests
         Assert.Equal(("Fassung A.", PaperStatus.Submitted), (paper.Text, paper.Status));
         Assert.Single(paper.Transitions, t => t.Action == "eingereicht");
         Assert.Contains("Fassung A.", Assert.Single(paper.Versions).Json, StringComparison.Ordinal);
+    }
+
+    /// <summary>A PDF that opens only with a password (PDFsharp's standard encryption).</summary>
+    private static byte[] LockedPdf()
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.AddPage();
+        document.SecuritySettings.UserPassword = "geheim";
+        document.SecuritySettings.OwnerPassword = "noch-geheimer";
+        using var stream = new MemoryStream();
+        document.Save(stream);
+        return stream.ToArray();
     }
 }

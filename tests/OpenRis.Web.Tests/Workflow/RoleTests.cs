@@ -96,7 +96,7 @@ public sealed class RoleTests
             ["Form.KindId"] = form.Option("Form.KindId", "Antrag"),
             ["Form.Subject"] = "Geheimer Entwurf",
             ["Form.Text"] = "Noch nicht abgestimmt.",
-        }, file: ("Attachment", "konzept.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray()));
+        }, file: ("Attachment", "konzept.pdf", Import.ImportHarness.Pdf("Konzept")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var path = saved.Location();
         var id = long.Parse(path.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);

@@ -47,6 +47,7 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
             ModelState.AddModelError("Form.TargetMeetingId", "Diese Sitzung steht nicht mehr zur Auswahl.");
         }
         byte[]? upload = null;
+        string? uploadText = null;
         if (HttpContext.Features.Get<OversizedUpload>() is { } tooLarge)
         {
             // The server read past the file (larger than it takes at all); the text fields are here.
@@ -58,6 +59,17 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
         if (Attachment is not null)
         {
             (upload, var error) = await PdfUpload.ReadAsync(Attachment, fileOptions.MaxUploadBytes, cancellationToken);
+            if (upload is not null)
+            {
+                // What search finds of the attachment; scanned pages are read by OCR where it is installed.
+                // Reading it is also the check that it is a whole PDF: a cut or password-locked file starts
+                // with "%PDF-" too, but nobody could open it from the paper's page.
+                uploadText = pdfText.Extract(upload);
+                if (uploadText is null)
+                {
+                    (upload, error) = (null, PdfUpload.Unreadable(Attachment.FileName));
+                }
+            }
             if (error is not null)
             {
                 ModelState.AddModelError(nameof(Attachment), error + " Ihre übrigen Eingaben sind erhalten; bitte wählen Sie die Datei erneut.");
@@ -87,8 +99,7 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
                 MimeType = "application/pdf",
                 Size = stored.Size,
                 Sha512Checksum = stored.Sha512,
-                // What search finds of the attachment; scanned pages are read by OCR where it is installed.
-                Text = pdfText.Extract(upload),
+                Text = uploadText,
                 Public = paper.Public,
             });
         }
