@@ -58,18 +58,7 @@ public abstract class PaperFormPageModel(RisDbContext db, FileStore files, FileS
         }
         if (Attachment is not null)
         {
-            (upload, var error) = await PdfUpload.ReadAsync(Attachment, fileOptions.MaxUploadBytes, cancellationToken);
-            if (upload is not null)
-            {
-                // What search finds of the attachment; scanned pages are read by OCR where it is installed.
-                // Reading it is also the check that it is a whole PDF: a cut or password-locked file starts
-                // with "%PDF-" too, but nobody could open it from the paper's page.
-                uploadText = pdfText.Extract(upload);
-                if (uploadText is null)
-                {
-                    (upload, error) = (null, PdfUpload.Unreadable(Attachment.FileName));
-                }
-            }
+            (upload, uploadText, var error) = await PdfUpload.ReadAsync(Attachment, fileOptions.MaxUploadBytes, pdfText, cancellationToken);
             if (error is not null)
             {
                 ModelState.AddModelError(nameof(Attachment), error + " Ihre übrigen Eingaben sind erhalten; bitte wählen Sie die Datei erneut.");
