@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OpenRis.Web.Model;
 
 namespace OpenRis.Web.Import.OParl;
@@ -258,6 +259,12 @@ internal sealed partial class OParlImporter
     private void FitStrings()
     {
         Dictionary<object, string>? urls = null;
+        // The source URL of the entity a repair is reported for; the lookup is built only when something needs repair.
+        string Owner(EntityEntry entry)
+        {
+            urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
+            return urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name;
+        }
         foreach (var entry in _db.ChangeTracker.Entries())
         {
             // Changes are not detected yet (the save does that once): every tracked entity is looked at, not only those marked changed.
@@ -270,8 +277,7 @@ internal sealed partial class OParlImporter
                 // Keyword, post, title …: a PostgreSQL text[] cannot hold NUL either.
                 if (property.CurrentValue is List<string> list && list.Exists(t => !ReferenceEquals(OParlValues.Storable(t), t)))
                 {
-                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
-                    _report.Defect("invalid-characters", $"{urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name}: {property.Metadata.Name}");
+                    _report.Defect("invalid-characters", $"{Owner(entry)}: {property.Metadata.Name}");
                     property.CurrentValue = list.ConvertAll(OParlValues.Storable);
                     continue;
                 }
@@ -293,9 +299,7 @@ internal sealed partial class OParlImporter
                 }
                 if (!ReferenceEquals(fitted, text) && fitted != text)
                 {
-                    urls ??= _pageRows.GroupBy(r => (object)r.Entity, ReferenceEqualityComparer.Instance).ToDictionary(g => g.Key, g => g.First().Url, ReferenceEqualityComparer.Instance);
-                    var owner = urls.GetValueOrDefault(entry.Entity) ?? entry.Metadata.ClrType.Name;
-                    _report.Defect(what ?? "invalid-characters", $"{owner}: {property.Metadata.Name} ({text.Length} Zeichen)");
+                    _report.Defect(what ?? "invalid-characters", $"{Owner(entry)}: {property.Metadata.Name} ({text.Length} Zeichen)");
                     property.CurrentValue = fitted;
                 }
             }
