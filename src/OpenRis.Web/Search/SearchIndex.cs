@@ -212,7 +212,28 @@ public sealed class SearchIndex : IDisposable
         {
             return (-1, CurrentFormat);
         }
-        var commits = DirectoryReader.ListCommits(_directory);
+        IList<IndexCommit> commits;
+        try
+        {
+            commits = DirectoryReader.ListCommits(_directory);
+        }
+        catch (IOException)
+        {
+            // kill -9 while a new index wrote its first commit leaves that commit cut short and none before it
+            // to fall back to; Lucene's writer refuses such a folder too. Nothing in it can be read, and the
+            // index is rebuilt from the database: it is emptied, under the write lock so that no writer of
+            // another process loses its files.
+            using var writeLock = _directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+            if (!writeLock.Obtain())
+            {
+                throw;
+            }
+            foreach (var file in _directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME))
+            {
+                _directory.DeleteFile(file);
+            }
+            return (-1, CurrentFormat);
+        }
         var data = commits[^1].UserData;
         CommittedAt = data.TryGetValue(CommittedAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : DateTime.MinValue;
         var position = data.TryGetValue(PositionKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var p) ? p : -1;
